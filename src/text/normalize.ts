@@ -1,0 +1,66 @@
+import snowball from 'snowball-stemmers';
+
+export type TextLang = 'ar' | 'ru' | 'en';
+
+const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, Quranic marks, tatweel
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Folds what readers type inconsistently: Arabic letter variants and marks, ё, case, Latin accents. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(ARABIC_MARKS, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي')
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
+}
+
+/** Words of a normalized or raw text, in order. */
+export function tokenize(text: string): string[] {
+  return normalize(text).match(WORD) ?? [];
+}
+
+export function scriptOf(word: string): TextLang {
+  if (/[\u0600-\u06FF]/.test(word)) return 'ar';
+  if (/[\u0400-\u04FF]/.test(word)) return 'ru';
+  return 'en';
+}
+
+// Longest first, so "وال" wins over "و". Each needs a stem of at least three letters left.
+const AR_PREFIXES = ['وبال', 'وكال', 'وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ك', 'ل'];
+
+/** Strips the proclitics و ف ب ك ل and the article ال that Arabic writes joined to the word. */
+export function stripArabicClitics(word: string): string {
+  for (const p of AR_PREFIXES) {
+    if (word.startsWith(p) && word.length - p.length >= 3) return word.slice(p.length);
+  }
+  return word;
+}
+
+const stemmers = {
+  ar: snowball.newStemmer('arabic'),
+  ru: snowball.newStemmer('russian'),
+  en: snowball.newStemmer('english'),
+};
+
+/** Stems a normalized word with the Snowball stemmer of its script (the word decides, not the article). */
+export function stem(word: string): string {
+  const lang = scriptOf(word);
+  if (lang === 'ar') return normalize(stemmers.ar.stem(stripArabicClitics(word)));
+  if (/^\d+$/.test(word)) return word;
+  return stemmers[lang].stem(word);
+}
+
+/** Normalized, stemmed terms of a text: the unit of matching, similarity and search. */
+export function terms(text: string): string[] {
+  return tokenize(text).map(stem);
+}
