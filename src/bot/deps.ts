@@ -1,0 +1,21 @@
+import type { Config } from '../config.ts';
+import type { I18n } from '../i18n.ts';
+import type { Logger } from '../logger.ts';
+import type { ChatService } from '../subscriptions/chats.ts';
+import type { SubscriptionService } from '../subscriptions/subscriptions.ts';
+import type { Taxonomy } from '../taxonomy/index.ts';
+
+export interface BotServices {
+  chats: ChatService;
+  subscriptions: SubscriptionService;
+}
+
+export interface BotDeps {
+  config: Config;
+  logger: Logger;
+  i18n: I18n;
+  taxonomy: Taxonomy;
+  services: BotServices;
+  /** Injected so tests of 429 handling need not wait real seconds. */
+  sleep?: (ms: number) => Promise<void>;
+}

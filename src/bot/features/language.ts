@@ -1,0 +1,67 @@
+import { Composer } from 'telegraf';
+import { SUPPORTED_LOCALES, type Locale } from '../../config.ts';
+import { toLocale } from '../../subscriptions/chats.ts';
+import { callbackData, parseCallbackData } from '../callback-data.ts';
+import type { BotContext } from '../context.ts';
+import { UserError } from '../context.ts';
+import type { BotDeps } from '../deps.ts';
+import { assertCanManage } from '../middlewares/group-admin.ts';
+import { showScreen, type Screen } from '../reply.ts';
+import { chatIdOf } from './subscribe.ts';
+
+// Each language names itself, so a reader lost in the wrong language still finds their own.
+const NATIVE_NAMES: Record<Locale, string> = { ar: 'العربية', ru: 'Русский', en: 'English' };
+
+const NAMED: Record<string, Locale> = {
+  arabic: 'ar', العربية: 'ar', عربي: 'ar', арабский: 'ar',
+  russian: 'ru', русский: 'ru', الروسية: 'ru', روسي: 'ru',
+  english: 'en', английский: 'en', الإنجليزية: 'en', الانجليزية: 'en', انجليزي: 'en',
+};
+
+export function languageFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  const menu = (ctx: BotContext): Screen => ({
+    text: ctx.t('language.choose'),
+    keyboard: {
+      inline_keyboard: [
+        SUPPORTED_LOCALES.map((l) => ({
+          text: (l === ctx.locale ? '✅ ' : '') + NATIVE_NAMES[l],
+          callback_data: callbackData('lang', l),
+        })),
+      ],
+    },
+  });
+
+  const apply = async (ctx: BotContext, locale: Locale) => {
+    await assertCanManage(ctx);
+    deps.services.chats.setLocale(chatIdOf(ctx), locale);
+    ctx.locale = locale;
+    ctx.t = deps.i18n.translator(locale);
+  };
+
+  composer.command('language', async (ctx) => {
+    const arg = ctx.payload.trim().toLowerCase();
+    if (arg.length === 0) return showScreen(ctx, menu(ctx));
+    const locale = toLocale(arg) ?? NAMED[arg];
+    if (!locale) throw new UserError('language.unknown', { input: arg.slice(0, 30) });
+    await apply(ctx, locale);
+    await showScreen(ctx, { text: ctx.t('language.set') });
+  });
+
+  composer.action(/^lang:/, async (ctx) => {
+    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+    const [choice] = parseCallbackData(data, 'lang', 1) ?? [];
+    if (choice === 'menu') {
+      await showScreen(ctx, menu(ctx));
+    } else if (choice && (SUPPORTED_LOCALES as readonly string[]).includes(choice)) {
+      await apply(ctx, choice as Locale);
+      await showScreen(ctx, { text: ctx.t('language.set') });
+    } else {
+      throw new UserError('errors.button_expired');
+    }
+    await ctx.answerCbQuery();
+  });
+
+  return composer;
+}

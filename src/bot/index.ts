@@ -1,0 +1,42 @@
+import { Telegraf } from 'telegraf';
+import type { BotContext } from './context.ts';
+import type { BotDeps } from './deps.ts';
+import { chatMemberFeature } from './features/chat-member.ts';
+import { fallbackFeature } from './features/fallback.ts';
+import { languageFeature } from './features/language.ts';
+import { settingsFeature } from './features/settings.ts';
+import { startFeature } from './features/start.ts';
+import { subscribeFeature } from './features/subscribe.ts';
+import { subscriptionsFeature } from './features/subscriptions-list.ts';
+import { unsubscribeFeature } from './features/unsubscribe.ts';
+import { contextMiddleware } from './middlewares/context.ts';
+import { errorBoundary } from './middlewares/errors.ts';
+import { retryOn429 } from './middlewares/retry.ts';
+
+export interface BotOptions {
+  token: string;
+  apiRoot: string;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Builds the bot with every feature registered; starting it is main.ts's job. */
+export function createBot(deps: BotDeps, options: BotOptions): Telegraf<BotContext> {
+  const bot = new Telegraf<BotContext>(options.token, { telegram: { apiRoot: options.apiRoot } });
+  bot.use(retryOn429(deps.sleep ?? realSleep));
+  bot.use(contextMiddleware({ chats: deps.services.chats, i18n: deps.i18n, logger: deps.logger }));
+  bot.use(errorBoundary());
+  bot.use(chatMemberFeature(deps));
+  bot.use(startFeature(deps));
+  bot.use(languageFeature(deps));
+  bot.use(subscribeFeature(deps));
+  bot.use(unsubscribeFeature(deps));
+  bot.use(subscriptionsFeature(deps));
+  bot.use(settingsFeature(deps));
+  // Last on purpose: only what no feature above took reaches the fallback.
+  bot.use(fallbackFeature());
+  bot.catch((error, ctx) => {
+    deps.logger.error({ err: error, updateId: ctx.update.update_id }, 'unhandled bot error');
+  });
+  return bot;
+}

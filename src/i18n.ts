@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type i18n as I18nInstance } from 'i18next';
+import { SUPPORTED_LOCALES, type Locale } from './config.ts';
+
+export const LOCALES_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', 'locales');
+
+export type TranslateOptions = Record<string, unknown>;
+export type Translate = (key: string, options?: TranslateOptions) => string;
+
+export interface I18n {
+  readonly instance: I18nInstance;
+  t(locale: Locale, key: string, options?: TranslateOptions): string;
+  translator(locale: Locale): Translate;
+  hasKey(locale: Locale, key: string): boolean;
+}
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+const ARABIC_LETTER = /[\u0600-\u06FF]/;
+const LTR_CHAR = /[A-Za-z0-9\u0400-\u04FF]/;
+
+/** Telegram HTML needs only these four escaped; i18next's default also mangles "/". */
+export function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Inside Arabic sentences a Latin name, a number or a Cyrillic word can drag the neighbouring
+ * punctuation into the wrong direction; first-strong isolates keep each value in its own run.
+ */
+export function isolateForRtl(value: string): string {
+  if (!LTR_CHAR.test(value) || ARABIC_LETTER.test(value)) return value;
+  return `${FSI}${value}${PDI}`;
+}
+
+export function readLocaleFile(locale: Locale): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(LOCALES_FOLDER, `${locale}.json`), 'utf8')) as Record<string, unknown>;
+}
+
+export async function createI18n(): Promise<I18n> {
+  const instance = i18next.createInstance();
+  const resources = Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, { translation: readLocaleFile(l) }]));
+  await instance.init({
+    resources,
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: [...SUPPORTED_LOCALES],
+    returnNull: false,
+    interpolation: { escapeValue: true, escape: escapeHtml },
+  });
+
+  const t = (locale: Locale, key: string, options: TranslateOptions = {}): string => {
+    const values =
+      locale === 'ar'
+        ? Object.fromEntries(
+            Object.entries(options).map(([k, v]) => [k, typeof v === 'string' && k !== 'url' ? isolateForRtl(v) : v]),
+          )
+        : options;
+    return instance.t(key, { ...values, lng: locale });
+  };
+  return {
+    instance,
+    t,
+    translator: (locale) => (key, options) => t(locale, key, options),
+    hasKey: (locale, key) => instance.exists(key, { lng: locale, fallbackLng: false }),
+  };
+}
+
+/** Formats an instant in the chat's locale and zone, e.g. for digest items and search results. */
+export function formatDateTime(at: number, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at);
+}
+
+export function formatNumber(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

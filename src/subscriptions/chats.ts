@@ -1,0 +1,123 @@
+import { eq } from 'drizzle-orm';
+import type { Config, Locale } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { chats } from '../db/schema.ts';
+
+export type ChatRecord = typeof chats.$inferSelect;
+export type ChatType = ChatRecord['type'];
+export type ChatStatus = ChatRecord['status'];
+export type Frequency = ChatRecord['frequency'];
+
+export interface ChatSeen {
+  id: number;
+  type: ChatType;
+  title?: string | undefined;
+  /** Telegram's language_code of the person who wrote, when known. */
+  languageCode?: string | undefined;
+}
+
+export interface ScheduleChange {
+  digestTime?: string;
+  timeZone?: string;
+  frequency?: Frequency;
+  weeklyDay?: number;
+}
+
+export interface ChatService {
+  /** Creates the chat on first contact with the defaults; remembers the latest Telegram language. */
+  touch(seen: ChatSeen): ChatRecord;
+  get(id: number): ChatRecord | undefined;
+  localeOf(chat: Pick<ChatRecord, 'locale' | 'telegramLocale'> | undefined, languageCode?: string): Locale;
+  setLocale(id: number, locale: Locale): void;
+  setStatus(id: number, status: ChatStatus): void;
+  setSchedule(id: number, change: ScheduleChange): ChatRecord;
+  setQuietHours(id: number, quiet: { start: string; end: string } | null): ChatRecord;
+  /** A group became a supergroup: Telegram gives it a new id; subscriptions and the outbox follow. */
+  migrate(fromId: number, toId: number): void;
+}
+
+const LOCALES: readonly string[] = ['ar', 'ru', 'en'];
+
+export function toLocale(code: string | undefined | null): Locale | undefined {
+  const base = code?.toLowerCase().split(/[-_]/)[0];
+  return base && LOCALES.includes(base) ? (base as Locale) : undefined;
+}
+
+export function createChatService(deps: { db: Db; config: Config; now?: () => number }): ChatService {
+  const { db, config } = deps;
+  const now = deps.now ?? Date.now;
+
+  const get = (id: number) => db.select().from(chats).where(eq(chats.id, id)).get();
+
+  const mustGet = (id: number): ChatRecord => {
+    const row = get(id);
+    if (!row) throw new Error(`chat ${id} not found`);
+    return row;
+  };
+
+  return {
+    touch(seen) {
+      const telegramLocale = toLocale(seen.languageCode) ?? null;
+      const existing = get(seen.id);
+      if (!existing) {
+        const at = now();
+        return db
+          .insert(chats)
+          .values({
+            id: seen.id,
+            type: seen.type,
+            title: seen.title ?? null,
+            telegramLocale,
+            timeZone: config.defaultTimezone,
+            digestTime: config.defaultDigestTime,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .onConflictDoNothing()
+          .returning()
+          .get() ?? mustGet(seen.id);
+      }
+      // In a group the language of whoever speaks last should not flip the group's language.
+      if (telegramLocale && seen.type === 'private' && existing.telegramLocale !== telegramLocale) {
+        db.update(chats).set({ telegramLocale, updatedAt: now() }).where(eq(chats.id, seen.id)).run();
+        return { ...existing, telegramLocale };
+      }
+      if (telegramLocale && !existing.telegramLocale) {
+        db.update(chats).set({ telegramLocale, updatedAt: now() }).where(eq(chats.id, seen.id)).run();
+        return { ...existing, telegramLocale };
+      }
+      return existing;
+    },
+    get,
+    localeOf(chat, languageCode) {
+      return chat?.locale ?? toLocale(chat?.telegramLocale) ?? toLocale(languageCode) ?? config.defaultLocale;
+    },
+    setLocale(id, locale) {
+      db.update(chats).set({ locale, updatedAt: now() }).where(eq(chats.id, id)).run();
+    },
+    setStatus(id, status) {
+      db.update(chats).set({ status, updatedAt: now() }).where(eq(chats.id, id)).run();
+    },
+    setSchedule(id, change) {
+      db.update(chats).set({ ...change, updatedAt: now() }).where(eq(chats.id, id)).run();
+      return mustGet(id);
+    },
+    setQuietHours(id, quiet) {
+      db.update(chats)
+        .set({ quietStart: quiet?.start ?? null, quietEnd: quiet?.end ?? null, updatedAt: now() })
+        .where(eq(chats.id, id))
+        .run();
+      return mustGet(id);
+    },
+    migrate(fromId, toId) {
+      db.transaction((tx) => {
+        const from = tx.select().from(chats).where(eq(chats.id, fromId)).get();
+        if (!from) return;
+        const target = tx.select().from(chats).where(eq(chats.id, toId)).get();
+        if (target) tx.delete(chats).where(eq(chats.id, toId)).run();
+        // ON UPDATE CASCADE carries subscriptions, outbox rows and deliveries along.
+        tx.update(chats).set({ id: toId, type: 'supergroup', updatedAt: now() }).where(eq(chats.id, fromId)).run();
+      });
+    },
+  };
+}
