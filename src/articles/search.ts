@@ -1,0 +1,129 @@
+import type { DbHandle } from '../db/client.ts';
+import { terms as toTerms, tokenize } from '../text/normalize.ts';
+
+export interface SearchQuery {
+  text: string;
+  lang?: string | undefined;
+  /** Region ids an article must carry one of (a macro-region or country already expanded). */
+  regions?: ReadonlySet<string> | undefined;
+  topic?: string | undefined;
+  since?: number | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  url: string | null;
+  lang: string;
+  publishedAt: number;
+  sourceName: string | null;
+  regions: string[];
+  topics: string[];
+  snippet: string;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+}
+
+/** Enough terms for any real question; the rest of a 3,000-character paste is ignored. */
+export const MAX_QUERY_TERMS = 24;
+const RECENCY_DAYS = 30;
+
+/**
+ * User text never reaches FTS5's query language: it is reduced to stemmed word terms, each quoted,
+ * so quotes, operators, parentheses and column filters are just words or nothing.
+ */
+export function toMatchExpression(text: string, mode: 'all' | 'any'): string | undefined {
+  const unique = [...new Set(toTerms(text.slice(0, 3000)))].filter((t) => t.length > 0).slice(0, MAX_QUERY_TERMS);
+  if (unique.length === 0) return undefined;
+  return unique.map((t) => `"${t.replace(/"/g, '')}"`).join(mode === 'all' ? ' AND ' : ' OR ');
+}
+
+/** The sentence-sized piece of the text that holds most query words, for the one-line result. */
+export function snippetOf(text: string, query: string, max = 200): string {
+  const wanted = new Set(tokenize(query));
+  const sentences = text.split(/(?<=[.!?؟。])\s+|\n+/).filter((s) => s.trim().length > 0);
+  let best = sentences[0] ?? '';
+  let bestScore = -1;
+  for (const sentence of sentences.slice(0, 200)) {
+    const score = tokenize(sentence).filter((w) => wanted.has(w)).length;
+    if (score > bestScore) {
+      best = sentence;
+      bestScore = score;
+    }
+  }
+  const trimmed = best.trim();
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+export function createSearch(handle: DbHandle, now: () => number = Date.now) {
+  const { sqlite } = handle;
+
+  const run = (q: SearchQuery, match: string): SearchResult => {
+    const where: string[] = ['articles_fts MATCH @match'];
+    const params: Record<string, unknown> = { match, now: now(), recency: RECENCY_DAYS * 86_400_000 };
+    if (q.lang) {
+      where.push('a.lang = @lang');
+      params.lang = q.lang;
+    }
+    if (q.since !== undefined) {
+      where.push('a.published_at >= @since');
+      params.since = q.since;
+    }
+    if (q.topic) {
+      where.push('EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.topic = @topic)');
+      params.topic = q.topic;
+    }
+    if (q.regions) {
+      const list = [...q.regions].slice(0, 500);
+      list.forEach((r, i) => (params[`r${i}`] = r));
+      const placeholders = list.map((_, i) => `@r${i}`).join(', ') || "''";
+      where.push(`EXISTS (SELECT 1 FROM article_regions r WHERE r.article_id = a.id AND r.region IN (${placeholders}))`);
+    }
+    const from = `FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE ${where.join(' AND ')}`;
+    const total = sqlite.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
+    // bm25 is negative (lower is better); dividing by an age factor lets a fresh story outrank an older, slightly better match.
+    const rows = sqlite
+      .prepare(
+        `SELECT a.id, a.title, a.url, a.lang, a.published_at AS publishedAt, a.source_name AS sourceName, a.text,
+           (SELECT group_concat(region) FROM (SELECT region FROM article_regions WHERE article_id = a.id ORDER BY score DESC)) AS regions,
+           (SELECT group_concat(topic) FROM (SELECT topic FROM article_topics WHERE article_id = a.id ORDER BY score DESC)) AS topics
+         ${from}
+         ORDER BY bm25(articles_fts, 3.0, 1.0) / (1.0 + max(0, @now - a.published_at) / @recency), a.id DESC
+         LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: Math.min(Math.max(q.limit ?? 10, 1), 100), offset: Math.max(q.offset ?? 0, 0) }) as Array<
+      Omit<SearchHit, 'regions' | 'topics' | 'snippet'> & { text: string; regions: string | null; topics: string | null }
+    >;
+    return {
+      total,
+      hits: rows.map(({ text, regions, topics, ...rest }) => ({
+        ...rest,
+        regions: regions ? regions.split(',') : [],
+        topics: topics ? topics.split(',') : [],
+        snippet: snippetOf(text, q.text),
+      })),
+    };
+  };
+
+  return {
+    /** Every word must match; when nothing does, any word may, so a long question still finds something. */
+    search(q: SearchQuery): SearchResult {
+      const all = toMatchExpression(q.text, 'all');
+      if (!all) return { total: 0, hits: [] };
+      const strict = run(q, all);
+      if (strict.total > 0) return strict;
+      const any = toMatchExpression(q.text, 'any');
+      return any && any !== all ? run(q, any) : strict;
+    },
+  };
+}
+
+export type Search = ReturnType<typeof createSearch>;

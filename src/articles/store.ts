@@ -1,0 +1,122 @@
+import type { DbHandle } from '../db/client.ts';
+import { articleAlternates, articleRegions, articles, articleTopics } from '../db/schema.ts';
+import { canonicalUrl } from './fingerprint.ts';
+
+export interface Scored {
+  id: string;
+  score: number;
+}
+
+export interface NewArticle {
+  dedupKey: string;
+  url?: string | undefined;
+  title: string;
+  text: string;
+  lang: string;
+  declaredLang?: string | undefined;
+  summary: string[];
+  contentHash: string;
+  simhash: string;
+  publishedAt: number;
+  firstSeenAt: number;
+  sourceId?: number | undefined;
+  sourceName?: string | undefined;
+  isBreaking?: boolean;
+  regions: Scored[];
+  topics: Scored[];
+  alternates: Array<{ lang: string; url: string }>;
+  /** Normalized, stemmed terms for the search index. */
+  titleTerms: string[];
+  bodyTerms: string[];
+  clusterId?: number | undefined;
+}
+
+export interface ArticleStore {
+  hasDedupKey(key: string): boolean;
+  hasContentHash(hash: string): boolean;
+  /** Cluster of an already stored article that is a declared language version of this one. */
+  clusterOfAlternate(url: string | undefined, alternates: Array<{ url: string }>): number | undefined;
+  /** Recent fingerprints, to find near-duplicates without scanning the table per article. */
+  recentFingerprints(lang: string, since: number): Array<{ id: number; clusterId: number; simhash: string }>;
+  insert(article: NewArticle): { id: number; clusterId: number };
+  count(): number;
+}
+
+export function createArticleStore(handle: DbHandle): ArticleStore {
+  const { db, sqlite } = handle;
+  const byKey = sqlite.prepare('SELECT 1 FROM articles WHERE dedup_key = ?').pluck();
+  const byHash = sqlite.prepare('SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1').pluck();
+  const clusterByKey = sqlite.prepare('SELECT cluster_id FROM articles WHERE dedup_key = ?').pluck();
+  const clusterByAlternate = sqlite
+    .prepare('SELECT a.cluster_id FROM article_alternates x JOIN articles a ON a.id = x.article_id WHERE x.url = ? LIMIT 1')
+    .pluck();
+  const recent = sqlite.prepare(
+    'SELECT id, cluster_id AS clusterId, simhash FROM articles WHERE lang = ? AND first_seen_at >= ? AND simhash IS NOT NULL',
+  );
+  const ftsInsert = sqlite.prepare('INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)');
+  const setCluster = sqlite.prepare('UPDATE articles SET cluster_id = ? WHERE id = ?');
+  const count = sqlite.prepare('SELECT count(*) FROM articles').pluck();
+
+  const insert = sqlite.transaction((a: NewArticle) => {
+    const row = db
+      .insert(articles)
+      .values({
+        dedupKey: a.dedupKey,
+        url: a.url ?? null,
+        title: a.title,
+        text: a.text,
+        lang: a.lang,
+        declaredLang: a.declaredLang ?? null,
+        summary: JSON.stringify(a.summary),
+        contentHash: a.contentHash,
+        simhash: a.simhash,
+        clusterId: a.clusterId ?? null,
+        isBreaking: a.isBreaking ?? false,
+        publishedAt: a.publishedAt,
+        firstSeenAt: a.firstSeenAt,
+        sourceId: a.sourceId ?? null,
+        sourceName: a.sourceName ?? null,
+      })
+      .returning({ id: articles.id })
+      .get();
+    const clusterId = a.clusterId ?? row.id;
+    if (a.clusterId === undefined) setCluster.run(clusterId, row.id);
+    if (a.regions.length > 0) {
+      db.insert(articleRegions).values(a.regions.map((r) => ({ articleId: row.id, region: r.id, score: r.score }))).run();
+    }
+    if (a.topics.length > 0) {
+      db.insert(articleTopics).values(a.topics.map((t) => ({ articleId: row.id, topic: t.id, score: t.score }))).run();
+    }
+    const alternates = a.alternates
+      .map((x) => ({ lang: x.lang, url: canonicalUrl(x.url) }))
+      .filter((x): x is { lang: string; url: string } => x.url !== undefined);
+    if (alternates.length > 0) {
+      db.insert(articleAlternates)
+        .values(alternates.map((x) => ({ articleId: row.id, lang: x.lang, url: x.url })))
+        .onConflictDoNothing()
+        .run();
+    }
+    ftsInsert.run(row.id, a.titleTerms.join(' '), a.bodyTerms.join(' '));
+    return { id: row.id, clusterId };
+  });
+
+  return {
+    hasDedupKey: (key) => byKey.get(key) !== undefined,
+    hasContentHash: (hash) => byHash.get(hash) !== undefined,
+    clusterOfAlternate(url, alternates) {
+      // Either this page names a stored page as its translation, or a stored page names this one.
+      for (const alt of alternates) {
+        const canonical = canonicalUrl(alt.url);
+        const cluster = canonical ? clusterByKey.get(`url:${canonical}`) : undefined;
+        if (typeof cluster === 'number') return cluster;
+      }
+      const own = url ? canonicalUrl(url) : undefined;
+      const cluster = own ? clusterByAlternate.get(own) : undefined;
+      return typeof cluster === 'number' ? cluster : undefined;
+    },
+    recentFingerprints: (lang, since) =>
+      recent.all(lang, since) as Array<{ id: number; clusterId: number; simhash: string }>,
+    insert: (a) => insert(a),
+    count: () => count.get() as number,
+  };
+}

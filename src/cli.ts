@@ -1,0 +1,45 @@
+import { ConfigError } from './config.ts';
+import { CliError, createCliContext } from './cli/context.ts';
+import { COMMANDS } from './cli/commands.ts';
+
+const USAGE = `usage: briefings <command> [options]
+
+commands:
+  migrate                                   apply database migrations
+  ingest FILE...                            ingest RSS, Atom, JSON Feed, an HTML page or JSONL files
+  ingest --sources                          poll every enabled source once
+  sources add URL [--lang L] [--name NAME]  add a source
+  sources list [--json] | remove ID | import FILE.opml | export
+  summarize --jsonl [--sentences N]         summaries for JSON lines on standard input
+  classify --jsonl                          regions and topics for JSON lines on standard input
+  search QUERY [--lang L] [--region R] [--topic T] [--limit N] [--json]
+  backup FILE                               consistent copy of the live database
+  eval --corpus DIR                         quality report on an evaluation corpus
+  bench                                     benchmarks`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new CliError(`unknown command "${name}"\n\n${USAGE}`);
+  const ctx = createCliContext();
+  try {
+    return await command(ctx, args);
+  } finally {
+    ctx.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`briefings: ${message}\n`);
+    process.exitCode = error instanceof CliError ? error.exitCode : error instanceof ConfigError ? 2 : 1;
+  },
+);

@@ -1,0 +1,20 @@
+import type { CliContext } from './context.ts';
+import { backupCommand, migrateCommand } from './database.ts';
+import { ingestCommand } from './ingest.ts';
+import { classifyCommand, summarizeCommand } from './jsonl.ts';
+import { searchCommand } from './search.ts';
+import { sourcesCommand } from './sources.ts';
+
+export type Command = (ctx: CliContext, args: string[]) => Promise<number>;
+
+export const COMMANDS: Record<string, Command> = {
+  migrate: migrateCommand,
+  backup: backupCommand,
+  ingest: ingestCommand,
+  sources: sourcesCommand,
+  summarize: summarizeCommand,
+  classify: classifyCommand,
+  search: searchCommand,
+  eval: async (ctx, args) => (await import('./eval.ts')).evalCommand(ctx, args),
+  bench: async (ctx, args) => (await import('../../bench/run.ts')).benchCommand(ctx, args),
+};

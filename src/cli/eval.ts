@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClassifiers } from '../articles/pipeline.ts';
+import { evaluateRegions } from '../eval/regions.ts';
+import { evaluateSummaries, formatSummaryTable } from '../eval/summaries.ts';
+import { evaluateTopics } from '../eval/topics.ts';
+import { createTaxonomy } from '../taxonomy/index.ts';
+import { flag } from './args.ts';
+import type { CliContext } from './context.ts';
+import { CliError } from './context.ts';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** `briefings eval --corpus DIR`: ROUGE against Lead-k and TextRank-k, topic and region accuracy. */
+export async function evalCommand(ctx: CliContext, args: string[]): Promise<number> {
+  const corpus = flag(args, '--corpus') ?? '../shared/corpus';
+  if (!existsSync(join(corpus, 'summarize')) && !existsSync(join(corpus, 'classify'))) {
+    throw new CliError(`${corpus} has no summarize/ or classify/ folder: pass --corpus DIR`);
+  }
+  const only = flag(args, '--only');
+  const classifiers = createClassifiers(createTaxonomy());
+  if (!only || only === 'summaries') {
+    ctx.stdout('## Summaries (ROUGE F1, lower-cased word tokens, k = each line\'s sentences)');
+    ctx.stdout(formatSummaryTable(await evaluateSummaries(corpus, classifiers.summarizer)));
+    ctx.stdout('');
+  }
+  if (!only || only === 'topics') {
+    ctx.stdout('## Topics (top-1 right, sets\' labels mapped as the corpus README says)');
+    for (const row of await evaluateTopics(corpus, classifiers.topics)) {
+      ctx.stdout(`${row.set.padEnd(22)} n=${String(row.n).padStart(5)}  top-1 ${pct(row.top1)}`);
+    }
+    ctx.stdout('');
+  }
+  if (!only || only === 'regions') {
+    ctx.stdout('## Regions (first region on the right side of the label)');
+    for (const row of await evaluateRegions(corpus, classifiers.regions)) {
+      ctx.stdout(`${row.set.padEnd(22)} n=${String(row.n).padStart(5)}  accuracy ${pct(row.accuracy)}`);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,42 @@
+import { createIngestor } from '../articles/ingest.ts';
+import { createClassifiers } from '../articles/pipeline.ts';
+import { createArticleStore } from '../articles/store.ts';
+import { createTaxonomy } from '../taxonomy/index.ts';
+import type { CliContext } from './context.ts';
+import { CliError } from './context.ts';
+import { readArticlesFromFile } from './ingest-files.ts';
+
+export function createCliIngestor(ctx: CliContext) {
+  return createIngestor({
+    store: createArticleStore(ctx.db()),
+    classifiers: createClassifiers(createTaxonomy()),
+    logger: ctx.logger,
+  });
+}
+
+/** `briefings ingest FILE...`: one JSON line on stdout; a bad file is reported and the rest go in. */
+export async function ingestCommand(ctx: CliContext, args: string[]): Promise<number> {
+  if (args.includes('--sources')) {
+    const { pollSourcesCommand } = await import('./sources.ts');
+    return pollSourcesCommand(ctx);
+  }
+  const files = args.filter((a) => !a.startsWith('--'));
+  if (files.length === 0) throw new CliError('ingest needs at least one FILE (or --sources)');
+  const ingestor = createCliIngestor(ctx);
+  const report = { files: files.length, seen: 0, new: 0, duplicates: 0, errors: [] as Array<{ file: string; error: string }> };
+  for (const file of files) {
+    try {
+      const { items, errors } = await readArticlesFromFile(file);
+      const result = ingestor.ingest(items, (item, i) => `${file}#${item.url ?? i + 1}`);
+      report.seen += result.seen + errors.length;
+      report.new += result.new;
+      report.duplicates += result.duplicates;
+      for (const e of [...errors, ...result.errors]) report.errors.push({ file: e.item, error: e.error });
+    } catch (error) {
+      report.errors.push({ file, error: (error as Error).message });
+    }
+  }
+  ctx.stdout(JSON.stringify(report));
+  for (const e of report.errors) process.stderr.write(`briefings ingest: ${e.file}: ${e.error}\n`);
+  return report.errors.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,125 @@
+import type { Ingestor, RawArticle } from '../articles/ingest.ts';
+import type { Logger } from '../logger.ts';
+import { nextAttemptAfterFailure, isFailing } from './backoff.ts';
+import { extractArticle } from './extract.ts';
+import type { Fetcher } from './fetcher.ts';
+import { parseFeed } from './parse-feed.ts';
+import type { SourceRecord, SourceRepository } from './repository.ts';
+import type { FeedItem } from './types.ts';
+
+export interface PollReport {
+  sources: number;
+  ok: number;
+  notModified: number;
+  failed: Array<{ id: number; url: string; error: string }>;
+  seen: number;
+  new: number;
+  duplicates: number;
+}
+
+/** Article pages fetched per source and poll when the feed has only teasers: polite to the site. */
+const MAX_PAGES_PER_POLL = 10;
+
+function toRaw(item: FeedItem, source: SourceRecord, feedLang: string | undefined): RawArticle {
+  return {
+    url: item.url,
+    guid: item.guid,
+    title: item.title,
+    text: item.text,
+    lang: item.lang ?? source.lang ?? feedLang,
+    publishedAt: item.publishedAt,
+    categories: item.categories,
+    alternates: item.alternates,
+    sourceId: source.id,
+    sourceName: source.name ?? undefined,
+  };
+}
+
+export function createPoller(deps: {
+  repository: SourceRepository;
+  fetcher: Fetcher;
+  ingestor: Ingestor;
+  intervalMs: number;
+  logger: Logger;
+  now?: () => number;
+}) {
+  const { repository, fetcher, ingestor, logger } = deps;
+  const now = deps.now ?? Date.now;
+
+  /** A teaser-only item gets its page's text; a page that fails keeps the teaser rather than losing the item. */
+  async function completeExcerpts(items: RawArticle[], excerpts: Set<RawArticle>): Promise<void> {
+    let fetched = 0;
+    for (const item of items) {
+      if (!excerpts.has(item) || !item.url || fetched >= MAX_PAGES_PER_POLL) continue;
+      fetched++;
+      try {
+        const page = await fetcher.fetchPage(item.url);
+        const article = extractArticle(page.body, page.finalUrl);
+        if (article.text.length > item.text.length) item.text = article.text;
+        item.alternates = article.alternates.length > 0 ? article.alternates : item.alternates;
+        item.lang ??= article.lang;
+      } catch (error) {
+        logger.debug({ url: item.url, err: error }, 'article page not fetched; keeping the excerpt');
+      }
+    }
+  }
+
+  async function pollOne(source: SourceRecord, report: PollReport): Promise<void> {
+    const at = now();
+    try {
+      const result = await fetcher.fetchFeed({
+        url: source.url,
+        ...(source.etag ? { etag: source.etag } : {}),
+        ...(source.lastModified ? { lastModified: source.lastModified } : {}),
+      });
+      if (result.status === 'not-modified') {
+        report.notModified++;
+        repository.recordSuccess(source.id, { at, nextFetchAt: at + deps.intervalMs, url: result.movedTo, newItems: 0 });
+        return;
+      }
+      const feed = parseFeed(result.body);
+      const excerpts = new Set<RawArticle>();
+      const items = feed.items.map((item) => {
+        const raw = toRaw(item, source, feed.lang);
+        if (item.isExcerpt) excerpts.add(raw);
+        return raw;
+      });
+      await completeExcerpts(items, excerpts);
+      const ingested = ingestor.ingest(items);
+      report.ok++;
+      report.seen += ingested.seen;
+      report.new += ingested.new;
+      report.duplicates += ingested.duplicates;
+      repository.recordSuccess(source.id, {
+        at,
+        nextFetchAt: at + deps.intervalMs,
+        etag: result.etag,
+        lastModified: result.lastModified,
+        url: result.movedTo,
+        newItems: ingested.new,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const failures = source.consecutiveFailures + 1;
+      repository.recordFailure(source.id, {
+        at,
+        error: message,
+        failing: isFailing(failures),
+        nextFetchAt: nextAttemptAfterFailure(failures, deps.intervalMs, at),
+      });
+      report.failed.push({ id: source.id, url: source.url, error: message });
+      logger.warn({ sourceId: source.id, url: source.url, failures, error: message }, 'source poll failed');
+    }
+  }
+
+  return {
+    /** Polls every source that is due (or all of them with force); one bad source never stops the rest. */
+    async pollDue(options: { force?: boolean } = {}): Promise<PollReport> {
+      const list = options.force ? repository.list().filter((s) => s.status !== 'paused') : repository.due(now());
+      const report: PollReport = { sources: list.length, ok: 0, notModified: 0, failed: [], seen: 0, new: 0, duplicates: 0 };
+      // Hosts are spaced by the fetcher, so sources on different hosts may go in parallel.
+      await Promise.all(list.map((source) => pollOne(source, report)));
+      return report;
+    },
+  };
+}
