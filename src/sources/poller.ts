@@ -1,6 +1,7 @@
 import type { Ingestor, RawArticle } from '../articles/ingest.ts';
 import type { Logger } from '../logger.ts';
 import { nextAttemptAfterFailure, isFailing } from './backoff.ts';
+import { FetchError } from './errors.ts';
 import { extractArticle } from './extract.ts';
 import type { Fetcher } from './fetcher.ts';
 import { parseFeed } from './parse-feed.ts';
@@ -77,7 +78,7 @@ export function createPoller(deps: {
         repository.recordSuccess(source.id, { at, nextFetchAt: at + deps.intervalMs, url: result.movedTo, newItems: 0 });
         return;
       }
-      const feed = parseFeed(result.body);
+      const feed = parseFeed(result.body, { baseUrl: result.finalUrl });
       const excerpts = new Set<RawArticle>();
       const items = feed.items.map((item) => {
         const raw = toRaw(item, source, feed.lang);
@@ -105,7 +106,8 @@ export function createPoller(deps: {
         at,
         error: message,
         failing: isFailing(failures),
-        nextFetchAt: nextAttemptAfterFailure(failures, deps.intervalMs, at),
+        // A server's Retry-After, when longer than our backoff, wins.
+        nextFetchAt: nextAttemptAfterFailure(failures, deps.intervalMs, at, Math.random, error instanceof FetchError ? (error.retryAfterMs ?? 0) : 0),
       });
       report.failed.push({ id: source.id, url: source.url, error: message });
       logger.warn({ sourceId: source.id, url: source.url, failures, error: message }, 'source poll failed');
