@@ -49,6 +49,7 @@ const schema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
+  ALLOW_PRIVATE_SOURCES: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
 });
 
 export interface Config {
@@ -65,6 +66,8 @@ export interface Config {
   readonly httpPort: number;
   readonly logLevel: string;
   readonly webhookUrl: string | undefined;
+  /** Sources on loopback or private networks are refused unless an operator allows them. */
+  readonly allowPrivateSources: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,5 +100,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     httpPort: e.HTTP_PORT,
     logLevel: e.LOG_LEVEL,
     webhookUrl: e.WEBHOOK_URL,
+    allowPrivateSources: e.ALLOW_PRIVATE_SOURCES === 'true',
   });
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createFetcher } from '../sources/fetcher.ts';
 import { parseOpml, toOpml } from '../sources/opml.ts';
+import { checkSourceUrl } from '../sources/url-safety.ts';
 import { createPoller } from '../sources/poller.ts';
 import { createSourceRepository } from '../sources/repository.ts';
 import { flag, positionals } from './args.ts';
@@ -80,7 +81,7 @@ export async function sourcesCommand(ctx: CliContext, args: string[]): Promise<n
 export async function pollSourcesCommand(ctx: CliContext): Promise<number> {
   const poller = createPoller({
     repository: createSourceRepository(ctx.db().db),
-    fetcher: createFetcher(),
+    fetcher: createFetcher({ checkUrl: (url) => checkSourceUrl(url, { allowPrivate: ctx.config.allowPrivateSources }) }),
     ingestor: createCliIngestor(ctx),
     intervalMs: ctx.config.ingestIntervalMinutes * 60_000,
     logger: ctx.logger,
