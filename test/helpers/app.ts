@@ -1,0 +1,81 @@
+import { pino } from 'pino';
+import { createApp, type App } from '../../src/app.ts';
+import { createConfig } from '../../src/config.ts';
+import { createFakeTelegram, type FakeTelegram } from './fake-telegram/index.ts';
+import type { SentMessage } from './fake-telegram/types.ts';
+import { callbackUpdate, messageUpdate, type MessageUpdateInput } from './updates.ts';
+
+/** A clock the bot's waits and the double's rate limits share: a 429 wait costs no real time. */
+export function createTestClock(start = Date.UTC(2026, 10, 29, 6, 0)) {
+  let now = start;
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    sleep: async (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+export interface TestBot {
+  telegram: FakeTelegram;
+  app: App;
+  clock: ReturnType<typeof createTestClock>;
+  /** Sends a user's text (commands get bot_command entities) and waits for the bot to finish. */
+  say(input: MessageUpdateInput): Promise<void>;
+  /** Presses a button of a message the bot sent, as that chat's user. */
+  press(chatId: number, message: SentMessage, buttonText: string | RegExp, languageCode?: string, userId?: number): Promise<void>;
+  last(chatId: number): SentMessage;
+  close(): Promise<void>;
+}
+
+export interface TestBotOptions {
+  databasePath?: string;
+  env?: Record<string, string>;
+  telegram?: FakeTelegram;
+  clock?: ReturnType<typeof createTestClock>;
+}
+
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const clock = options.clock ?? createTestClock();
+  const telegram = options.telegram ?? (await createFakeTelegram({ clock: clock.now }));
+  const config = createConfig({ DATABASE_PATH: options.databasePath ?? ':memory:', LOG_LEVEL: 'silent', ...options.env });
+  const logger = pino({ level: 'silent' });
+  const app = await createApp(config, logger, { token: telegram.token, apiRoot: telegram.apiRoot, now: clock.now, sleep: clock.sleep });
+  app.bot.botInfo = telegram.botInfo;
+  const last = (chatId: number) => {
+    const message = telegram.lastMessage(chatId);
+    if (!message) throw new Error(`the bot sent nothing to chat ${chatId}`);
+    return message;
+  };
+  return {
+    telegram,
+    app,
+    clock,
+    say: (input) => app.bot.handleUpdate(messageUpdate(input)),
+    async press(chatId, message, buttonText, languageCode, userId) {
+      const buttons = message.reply_markup?.inline_keyboard.flat() ?? [];
+      const button = buttons.find((b) => (typeof buttonText === 'string' ? b.text === buttonText : buttonText.test(b.text)));
+      if (!button || !('callback_data' in button)) {
+        throw new Error(`no button ${String(buttonText)} in: ${buttons.map((b) => b.text).join(' | ')}`);
+      }
+      await app.bot.handleUpdate(
+        callbackUpdate({
+          chatId,
+          userId: userId ?? chatId,
+          data: button.callback_data,
+          messageId: message.message_id,
+          messageText: message.plain_text,
+          ...(languageCode ? { languageCode } : {}),
+        }),
+      );
+    },
+    last,
+    async close() {
+      app.close();
+      if (!options.telegram) await telegram.close();
+    },
+  };
+}
