@@ -211,3 +211,10 @@ export const breakingDrafts = sqliteTable('breaking_drafts', {
   createdAt: integer('created_at').notNull().default(now),
   expiresAt: integer('expires_at').notNull(),
 });
+
+/** Small durable facts of running services, e.g. a Telegram-wide pause that must outlive a restart. */
+export const appState = sqliteTable('app_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull().default(now),
+});
