@@ -29,6 +29,11 @@ export function tokenize(text: string): string[] {
   return normalize(text).match(WORD) ?? [];
 }
 
+/** Words of text that `normalize` already folded: `tokenize` without normalizing twice. */
+export function wordsOfNormalized(normalized: string): string[] {
+  return normalized.match(WORD) ?? [];
+}
+
 export function scriptOf(word: string): TextLang {
   if (/[\u0600-\u06FF]/.test(word)) return 'ar';
   if (/[\u0400-\u04FF]/.test(word)) return 'ru';
