@@ -13,6 +13,8 @@ commands:
   summarize --jsonl [--sentences N]         summaries for JSON lines on standard input
   classify --jsonl                          regions and topics for JSON lines on standard input
   search QUERY [--lang L] [--region R] [--topic T] [--limit N] [--json]
+  digest --now [--chat ID]                  send every active chat (or one) what is new for it
+  digest --dry-run --at ISO [--json]        who is due at that instant and what each digest would hold
   backup FILE                               consistent copy of the live database
   eval --corpus DIR                         quality report on an evaluation corpus
   bench                                     benchmarks`;

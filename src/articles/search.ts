@@ -1,5 +1,6 @@
 import type { DbHandle } from '../db/client.ts';
-import { terms as toTerms, tokenize } from '../text/normalize.ts';
+import { stem, tokenize } from '../text/normalize.ts';
+import { summaryStopwords } from './summary-lexicon.ts';
 
 export interface SearchQuery {
   text: string;
@@ -31,6 +32,11 @@ export interface SearchResult {
 
 /** Enough terms for any real question; the rest of a 3,000-character paste is ignored. */
 export const MAX_QUERY_TERMS = 24;
+/**
+ * Ranking looks at the most recent matches only: a word in half the archive would otherwise make
+ * every query sort the whole archive. News readers want recent stories first anyway.
+ */
+export const MAX_CANDIDATES = 2000;
 const RECENCY_DAYS = 30;
 
 /**
@@ -38,7 +44,11 @@ const RECENCY_DAYS = 30;
  * so quotes, operators, parentheses and column filters are just words or nothing.
  */
 export function toMatchExpression(text: string, mode: 'all' | 'any'): string | undefined {
-  const unique = [...new Set(toTerms(text.slice(0, 3000)))].filter((t) => t.length > 0).slice(0, MAX_QUERY_TERMS);
+  const words = tokenize(text.slice(0, 3000));
+  // "the", "и", "في" match nearly everything; keep them only when the query is nothing else.
+  const stop = summaryStopwords();
+  const content = words.filter((w) => !stop.has(w));
+  const unique = [...new Set((content.length > 0 ? content : words).map(stem))].filter((t) => t.length > 0).slice(0, MAX_QUERY_TERMS);
   if (unique.length === 0) return undefined;
   return unique.map((t) => `"${t.replace(/"/g, '')}"`).join(mode === 'all' ? ' AND ' : ' OR ');
 }
@@ -87,24 +97,31 @@ export function createSearch(handle: DbHandle, now: () => number = Date.now) {
       const placeholders = list.map((_, i) => `@r${i}`).join(', ') || "''";
       where.push(`EXISTS (SELECT 1 FROM article_regions r WHERE r.article_id = a.id AND r.region IN (${placeholders}))`);
     }
-    const from = `FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE ${where.join(' AND ')}`;
-    const total = sqlite.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
+    // Newest matches first (FTS5 walks its doclists by rowid), capped; then ranked by bm25 and age.
+    const hits = `WITH hits AS (
+        SELECT a.id AS id, a.published_at AS publishedAt, bm25(articles_fts, 3.0, 1.0) AS score
+        FROM articles_fts f JOIN articles a INDEXED BY articles_search_meta ON a.id = f.rowid
+        WHERE ${where.join(' AND ')}
+        ORDER BY f.rowid DESC LIMIT ${MAX_CANDIDATES})`;
     // bm25 is negative (lower is better); dividing by an age factor lets a fresh story outrank an older, slightly better match.
     const rows = sqlite
       .prepare(
-        `SELECT a.id, a.title, a.url, a.lang, a.published_at AS publishedAt, a.source_name AS sourceName, a.text,
+        `${hits}
+         SELECT count(*) OVER () AS total, a.id, a.title, a.url, a.lang, a.published_at AS publishedAt, a.source_name AS sourceName, a.text,
            (SELECT group_concat(region) FROM (SELECT region FROM article_regions WHERE article_id = a.id ORDER BY score DESC)) AS regions,
            (SELECT group_concat(topic) FROM (SELECT topic FROM article_topics WHERE article_id = a.id ORDER BY score DESC)) AS topics
-         ${from}
-         ORDER BY bm25(articles_fts, 3.0, 1.0) / (1.0 + max(0, @now - a.published_at) / @recency), a.id DESC
+         FROM hits h JOIN articles a ON a.id = h.id
+         ORDER BY h.score / (1.0 + max(0, @now - h.publishedAt) / @recency), h.id DESC
          LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: Math.min(Math.max(q.limit ?? 10, 1), 100), offset: Math.max(q.offset ?? 0, 0) }) as Array<
-      Omit<SearchHit, 'regions' | 'topics' | 'snippet'> & { text: string; regions: string | null; topics: string | null }
+      Omit<SearchHit, 'regions' | 'topics' | 'snippet'> & { total: number; text: string; regions: string | null; topics: string | null }
     >;
+    // Past the last page the window has no row to report the total on; it is only needed for the header.
+    const total = rows[0]?.total ?? (q.offset ? (sqlite.prepare(`${hits} SELECT count(*) FROM hits`).pluck().get(params) as number) : 0);
     return {
       total,
-      hits: rows.map(({ text, regions, topics, ...rest }) => ({
+      hits: rows.map(({ text, regions, topics, total: _total, ...rest }) => ({
         ...rest,
         regions: regions ? regions.split(',') : [],
         topics: topics ? topics.split(',') : [],

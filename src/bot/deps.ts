@@ -1,3 +1,4 @@
+import type { SearchQuery, SearchResult } from '../articles/search.ts';
 import type { Config } from '../config.ts';
 import type { I18n } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
@@ -5,9 +6,13 @@ import type { ChatService } from '../subscriptions/chats.ts';
 import type { SubscriptionService } from '../subscriptions/subscriptions.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 
+export type DigestNowOutcome = 'queued' | 'empty' | 'no_subscriptions' | 'paused';
+
 export interface BotServices {
   chats: ChatService;
   subscriptions: SubscriptionService;
+  digests: { sendNow(chatId: number): DigestNowOutcome };
+  search: { search(query: SearchQuery): SearchResult };
 }
 
 export interface BotDeps {
@@ -18,4 +23,5 @@ export interface BotDeps {
   services: BotServices;
   /** Injected so tests of 429 handling need not wait real seconds. */
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 }

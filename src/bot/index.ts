@@ -2,8 +2,10 @@ import { Telegraf } from 'telegraf';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
 import { chatMemberFeature } from './features/chat-member.ts';
+import { digestFeature } from './features/digest.ts';
 import { fallbackFeature } from './features/fallback.ts';
 import { languageFeature } from './features/language.ts';
+import { searchFeature } from './features/search.ts';
 import { settingsFeature } from './features/settings.ts';
 import { startFeature } from './features/start.ts';
 import { subscribeFeature } from './features/subscribe.ts';
@@ -33,6 +35,8 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf<BotConte
   bot.use(unsubscribeFeature(deps));
   bot.use(subscriptionsFeature(deps));
   bot.use(settingsFeature(deps));
+  bot.use(digestFeature(deps));
+  bot.use(searchFeature(deps));
   // Last on purpose: only what no feature above took reaches the fallback.
   bot.use(fallbackFeature());
   bot.catch((error, ctx) => {

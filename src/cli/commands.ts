@@ -16,5 +16,6 @@ export const COMMANDS: Record<string, Command> = {
   classify: classifyCommand,
   search: searchCommand,
   eval: async (ctx, args) => (await import('./eval.ts')).evalCommand(ctx, args),
+  digest: async (ctx, args) => (await import('./digest.ts')).digestCommand(ctx, args),
   bench: async (ctx, args) => (await import('../../bench/run.ts')).benchCommand(ctx, args),
 };

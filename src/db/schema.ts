@@ -86,6 +86,8 @@ export const articles = sqliteTable(
     index('articles_first_seen').on(t.firstSeenAt),
     index('articles_cluster').on(t.clusterId),
     index('articles_content_hash').on(t.contentHash),
+    // Search filters and ranks thousands of matches by these; the covering index spares reading each row (and its long text).
+    index('articles_search_meta').on(t.id, t.lang, t.publishedAt),
   ],
 );
 

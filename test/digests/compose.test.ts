@@ -10,7 +10,7 @@ const options = { coveredBy: (r: string) => taxonomy.coveredBy(r), maxItems: 3 }
 const sub = (region: string, topic = 'all', include: string[] = [], exclude: string[] = []): Subscription => ({ region, topic, include, exclude });
 
 let nextId = 1;
-function article(partial: Partial<CandidateArticle> & { regions?: Array<[string, number]>; topics?: Array<[string, number]> } = {}): CandidateArticle {
+function article(partial: Omit<Partial<CandidateArticle>, 'regions' | 'topics'> & { regions?: Array<[string, number]>; topics?: Array<[string, number]> } = {}): CandidateArticle {
   const id = partial.id ?? nextId++;
   const { regions = [], topics = [], ...rest } = partial;
   return {

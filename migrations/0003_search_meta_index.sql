@@ -1,0 +1,1 @@
+CREATE INDEX `articles_search_meta` ON `articles` (`id`,`lang`,`published_at`);

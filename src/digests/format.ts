@@ -1,0 +1,201 @@
+/**
+ * A digest as Telegram HTML messages: a header, items grouped under localized headings, an optional
+ * "+N more" line; split at item boundaries (split.ts). Pure: the clock, the translator and the group
+ * names are injected. All feed text goes through the html.ts builder, which escapes it.
+ */
+import { isolateForRtl } from '../i18n.ts';
+import { concat, el, join, link, text, trusted, type Html } from './html.ts';
+import { fits, itemLimits, MESSAGE_LIMITS, packMessages, type Limits, type Section } from './split.ts';
+
+export { visibleLength } from './html.ts';
+
+export interface DigestItem {
+  articleId: number;
+  title: string;
+  url: string | null;
+  sourceName: string | null;
+  publishedAt: number;
+  summary: string[];
+  lang: string;
+  /** Heading id: a region id or a topic id. */
+  group: string;
+  isBreaking?: boolean;
+}
+
+export interface FormatOptions {
+  locale: 'ar' | 'ru' | 'en';
+  timeZone: string;
+  /** The chat's translator; its output is trusted HTML (interpolated values already escaped). */
+  t: (key: string, opts?: Record<string, unknown>) => string;
+  /** Plain-text display name of a heading id; escaped here. */
+  groupName: (id: string) => string;
+  /** Items left out by the cap → a localized "+N more" line. */
+  more: number;
+  now: number;
+}
+
+export interface DigestMessage {
+  text: string;
+  articleIds: number[];
+}
+
+const TITLE_MAX = 512;
+const SOURCE_MAX = 120;
+const URL_MAX = 2048;
+const ELLIPSIS = '…';
+/** Starts Arabic lines so a line that opens with a Latin name or a digit still lays out right-to-left. */
+const RLM = '\u200F';
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * Nothing new gives no messages (the `/digest` command answers with `digest.empty` itself).
+ * Items keep their order within a group; groups come in the order of their first item.
+ */
+export function formatDigest(items: DigestItem[], options: FormatOptions): DigestMessage[] {
+  if (items.length === 0) return [];
+  const ctx = { ...options, timeZone: usableZone(options.timeZone) };
+  const header = renderHeader(items.length + Math.max(0, options.more), ctx);
+
+  const groups = new Map<string, DigestItem[]>();
+  for (const item of items) {
+    const list = groups.get(item.group);
+    if (list) list.push(item);
+    else groups.set(item.group, [item]);
+  }
+  const sections: Section[] = [...groups].map(([id, groupItems]) => {
+    const heading = line(ctx, el('b', textFor(ctx, clean(ctx.groupName(id)) || id)));
+    const limits = itemLimits(header, heading, MESSAGE_LIMITS);
+    return { heading, items: groupItems.map((item) => ({ articleId: item.articleId, node: renderItem(item, ctx, limits) })) };
+  });
+  const footer = options.more > 0 ? line(ctx, el('i', trusted(ctx.t('digest.more', { count: options.more })))) : undefined;
+
+  return packMessages({ header, sections, footer }, MESSAGE_LIMITS);
+}
+
+type Context = FormatOptions;
+
+function renderHeader(count: number, ctx: Context): Html {
+  const date = formatter(ctx.locale, ctx.timeZone, 'date').format(ctx.now);
+  return join([trusted(ctx.t('digest.header', { date })), trusted(ctx.t('digest.stories', { count }))], '\n');
+}
+
+function renderItem(item: DigestItem, ctx: Context, limits: Limits): Html {
+  const title = cutAtWord(clean(item.title), TITLE_MAX) || ctx.t('digest.untitled');
+  const summary = clean(item.summary.join(' '));
+  const build = (s: string): Html => itemHtml(item, title, s, ctx);
+  const full = build(summary);
+  if (fits(full, limits)) return full;
+
+  // The longest summary prefix that still fits (escaping only grows with length, so this is monotone).
+  let lo = 0;
+  let hi = summary.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(build(summary.slice(0, mid) + ELLIPSIS), limits)) lo = mid;
+    else hi = mid - 1;
+  }
+  // `lo` excludes the ellipsis; cutAtWord's bound includes it.
+  return build(cutAtWord(summary, lo + ELLIPSIS.length));
+}
+
+function itemHtml(item: DigestItem, title: string, summary: string, ctx: Context): Html {
+  const href = safeUrl(item.url);
+  const titleNode = el('b', href ? link(href, text(title)) : text(title));
+  const breaking = item.isBreaking ? [el('b', trusted(ctx.t('digest.breaking_label'))), text(' ')] : [];
+  const lines = [line(ctx, concat(...breaking, isolated(ctx, title, titleNode))), line(ctx, el('i', sourceLine(item, ctx)))];
+  if (summary) lines.push(line(ctx, textFor(ctx, summary)));
+  return join(lines, '\n');
+}
+
+function sourceLine(item: DigestItem, ctx: Context): Html {
+  const time = itemTime(item.publishedAt, ctx);
+  const source = cutAtWord(clean(item.sourceName ?? ''), SOURCE_MAX);
+  // The translator escapes (and in Arabic isolates) the interpolated values itself.
+  return source ? trusted(ctx.t('digest.source_time', { source, time })) : textFor(ctx, time);
+}
+
+/** Same local day as the digest: the time alone; otherwise a short date too. */
+function itemTime(at: number, ctx: Context): string {
+  const day = formatter(ctx.locale, ctx.timeZone, 'day');
+  const kind = day.format(at) === day.format(ctx.now) ? 'time' : 'dateTime';
+  return formatter(ctx.locale, ctx.timeZone, kind).format(at);
+}
+
+function line(ctx: Context, content: Html): Html {
+  return ctx.locale === 'ar' ? concat(text(RLM), content) : content;
+}
+
+/** Raw text in an Arabic digest: a Latin or Cyrillic run is isolated, as i18n does for values. */
+function textFor(ctx: Context, value: string): Html {
+  return isolated(ctx, value, text(value));
+}
+
+function isolated(ctx: Context, value: string, node: Html): Html {
+  if (ctx.locale !== 'ar' || isolateForRtl(value) === value) return node;
+  return concat(text(FSI), node, text(PDI));
+}
+
+/**
+ * One paragraph of clean text: whitespace and control characters collapse to spaces (Telegram
+ * would show newlines), stray bidi controls go (they would unbalance our isolates), and lone
+ * surrogates, which Telegram refuses, become U+FFFD.
+ */
+function clean(value: string): string {
+  return value
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/[\uD800-\uDFFF]/gu, '\uFFFD')
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .trim();
+}
+
+/** At most `max` units, cut at the last space when there is one in the second half, then "…". */
+function cutAtWord(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = Math.max(0, max - ELLIPSIS.length);
+  const space = value.lastIndexOf(' ', end);
+  if (space > end / 2) end = space;
+  else if (/[\uD800-\uDBFF]/.test(value.charAt(end - 1))) end -= 1;
+  return value.slice(0, end).trimEnd() + ELLIPSIS;
+}
+
+/** Only http(s) links become hrefs; anything else (javascript:, garbage, huge) leaves a bold title. */
+function safeUrl(url: string | null): string | undefined {
+  if (!url || url.length > URL_MAX) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A zone Intl refuses would throw mid-digest; the schedule code refuses it too, so UTC is only a fallback. */
+function usableZone(zone: string): string {
+  try {
+    formatter('en', zone, 'day');
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+type FormatKind = 'date' | 'day' | 'time' | 'dateTime';
+const FORMATS: Record<FormatKind, Intl.DateTimeFormatOptions> = {
+  date: { day: 'numeric', month: 'long', year: 'numeric' },
+  day: { year: 'numeric', month: '2-digit', day: '2-digit' },
+  time: { hour: 'numeric', minute: '2-digit' },
+  dateTime: { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' },
+};
+// Formatters are costly to build and digests for one zone and language repeat: keep them.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, timeZone: string, kind: FormatKind): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${kind}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...FORMATS[kind], timeZone });
+    formatters.set(key, f);
+  }
+  return f;
+}
