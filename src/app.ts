@@ -1,9 +1,16 @@
 import type { Telegraf } from 'telegraf';
+import { createIngestor, type Ingestor } from './articles/ingest.ts';
+import { createClassifiers } from './articles/pipeline.ts';
+import { createSearch } from './articles/search.ts';
+import { createArticleStore } from './articles/store.ts';
 import { createBot } from './bot/index.ts';
 import type { BotContext } from './bot/context.ts';
-import type { BotServices } from './bot/deps.ts';
+import type { BotServices, DigestNowOutcome } from './bot/deps.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DbHandle } from './db/client.ts';
+import { createOutbox, type Outbox } from './delivery/outbox.ts';
+import { createSender } from './delivery/sender.ts';
+import { createDigestService, type DigestService } from './digests/service.ts';
 import { createI18n, type I18n } from './i18n.ts';
 import type { Logger } from './logger.ts';
 import { createChatService } from './subscriptions/chats.ts';
@@ -17,6 +24,10 @@ export interface App {
   readonly taxonomy: Taxonomy;
   readonly services: BotServices;
   readonly bot: Telegraf<BotContext>;
+  readonly outbox: Outbox;
+  readonly digests: DigestService;
+  readonly sender: ReturnType<typeof createSender>;
+  readonly ingestor: Ingestor;
   close(): void;
 }
 
@@ -28,19 +39,49 @@ export interface AppOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Wires config → db → services → bot. Opens the database but starts nothing that runs. */
+/** Wires config → db → services → bot and sender. Opens the database but starts nothing that runs. */
 export async function createApp(config: Config, logger: Logger, options: AppOptions): Promise<App> {
   const db = openDatabase(config.databasePath);
   const i18n = await createI18n();
   const taxonomy = createTaxonomy();
   const now = options.now ?? Date.now;
+  const chats = createChatService({ db: db.db, config, now });
+  const outbox = createOutbox(db, { now });
+  const digests = createDigestService({ handle: db, config, taxonomy, i18n, chats, outbox, logger });
+  const search = createSearch(db, now);
+  const ingestor = createIngestor({ store: createArticleStore(db), classifiers: createClassifiers(taxonomy), logger, now });
+
+  // The sender is created after the bot (it uses the bot's Telegram client); /digest only needs to wake it.
+  let wakeSender = () => {};
   const services: BotServices = {
-    chats: createChatService({ db: db.db, config, now }),
+    chats,
     subscriptions: createSubscriptionService({ db: db.db }),
+    search,
+    digests: {
+      sendNow(chatId): DigestNowOutcome {
+        const chat = chats.get(chatId);
+        if (!chat || chat.status !== 'active') return 'paused';
+        if (services.subscriptions.list(chatId).length === 0) return 'no_subscriptions';
+        const result = digests.run({ at: now(), chatIds: [chatId], force: true });
+        if (result.queuedMessages === 0) return 'empty';
+        wakeSender();
+        return 'queued';
+      },
+    },
   };
   const bot = createBot(
-    { config, logger, i18n, taxonomy, services, ...(options.sleep ? { sleep: options.sleep } : {}) },
+    { config, logger, i18n, taxonomy, services, now, ...(options.sleep ? { sleep: options.sleep } : {}) },
     { token: options.token, apiRoot: options.apiRoot },
   );
-  return { config, db, i18n, taxonomy, services, bot, close: () => db.close() };
+  const sender = createSender({
+    handle: db,
+    telegram: bot.telegram,
+    chats,
+    sendRate: config.sendRate,
+    now,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    logger,
+  });
+  wakeSender = () => sender.notify();
+  return { config, db, i18n, taxonomy, services, bot, outbox, digests, sender, ingestor, close: () => db.close() };
 }

@@ -3,6 +3,11 @@ import { registerCommands } from './bot/commands.ts';
 import { ConfigError, createConfig } from './config.ts';
 import { createApp } from './app.ts';
 import { createLogger } from './logger.ts';
+import { createScheduler } from './scheduler.ts';
+import { createFetcher } from './sources/fetcher.ts';
+import { createPoller } from './sources/poller.ts';
+import { createSourceRepository } from './sources/repository.ts';
+import { checkSourceUrl } from './sources/url-safety.ts';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -15,17 +20,40 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config, logger, { token: config.telegramBotToken, apiRoot: config.telegramApiRoot });
   await registerCommands(app.bot.telegram, app.i18n, config.defaultLocale);
+  const poller = createPoller({
+    repository: createSourceRepository(app.db.db),
+    fetcher: createFetcher({ checkUrl: (url) => checkSourceUrl(url, { allowPrivate: config.allowPrivateSources }) }),
+    ingestor: app.ingestor,
+    intervalMs: config.ingestIntervalMinutes * 60_000,
+    logger: logger.child({ job: 'ingest' }),
+  });
+  const scheduler = createScheduler(
+    {
+      digests: (at) => {
+        const result = app.digests.run({ at });
+        if (result.queuedMessages > 0) app.sender.notify();
+      },
+      ingest: () => poller.pollDue(),
+    },
+    logger,
+  );
+  app.outbox.recoverInFlight();
+  app.sender.start();
+  scheduler.start();
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    await scheduler.stop();
     app.bot.stop(signal);
+    // The message in flight is finished and recorded before the database closes.
+    await app.sender.stop();
     app.close();
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   logger.info({ apiRoot: config.telegramApiRoot, database: config.databasePath }, 'bot starting (long polling)');
   await app.bot.launch({ allowedUpdates: ['message', 'callback_query', 'my_chat_member'] }, () => {
