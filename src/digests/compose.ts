@@ -51,8 +51,71 @@ interface Matcher {
 }
 
 /** Candidates a subscription profile wants, best first: computed once per distinct profile, shared by its chats. */
+export interface RankedCluster {
+  clusterId: number;
+  /** Every language version of the story (shared with the run's index, never copied). */
+  articles: readonly CandidateArticle[];
+  group: string;
+  score: number;
+  /** When its newest version was first seen: a chat whose digest started later has nothing new here. */
+  latestSeen: number;
+}
+
 export interface RankedProfile {
-  ranked: Array<{ clusterId: number; members: ComposedItem[]; score: number }>;
+  ranked: RankedCluster[];
+  /** latestSeen of every ranked cluster, ascending: "how many are new since T" is a binary search. */
+  seenSorted: Float64Array;
+  position: ReadonlyMap<number, number>;
+}
+
+/** How many values of an ascending array are ≥ x. */
+function countAtLeast(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.length - lo;
+}
+
+/** Candidates by region and by topic, built once per run so each profile reads only what can match. */
+export interface CandidateIndex {
+  all: readonly CandidateArticle[];
+  byRegion: ReadonlyMap<string, CandidateArticle[]>;
+  byTopic: ReadonlyMap<string, CandidateArticle[]>;
+  byCluster: ReadonlyMap<number, CandidateArticle[]>;
+  latestSeen: ReadonlyMap<number, number>;
+}
+
+export function indexCandidates(candidates: readonly CandidateArticle[]): CandidateIndex {
+  const byRegion = new Map<string, CandidateArticle[]>();
+  const byTopic = new Map<string, CandidateArticle[]>();
+  const byCluster = new Map<number, CandidateArticle[]>();
+  const push = <K>(map: Map<K, CandidateArticle[]>, key: K, a: CandidateArticle) => {
+    const list = map.get(key);
+    if (list) list.push(a);
+    else map.set(key, [a]);
+  };
+  for (const a of candidates) {
+    for (const r of a.regions) push(byRegion, r.id, a);
+    for (const t of a.topics) push(byTopic, t.id, a);
+    push(byCluster, a.clusterId, a);
+  }
+  const latestSeen = new Map<number, number>();
+  for (const [id, list] of byCluster) latestSeen.set(id, Math.max(...list.map((a) => a.firstSeenAt)));
+  return { all: candidates, byRegion, byTopic, byCluster, latestSeen };
+}
+
+function candidatesFor(subscriptions: readonly Subscription[], index: CandidateIndex, coveredBy: (r: string) => ReadonlySet<string>): Iterable<CandidateArticle> {
+  const seen = new Set<CandidateArticle>();
+  for (const sub of subscriptions) {
+    if (sub.region === 'all' && sub.topic === 'all') return index.all;
+    const lists = sub.region !== 'all' ? [...coveredBy(sub.region)].map((r) => index.byRegion.get(r) ?? []) : [index.byTopic.get(sub.topic) ?? []];
+    for (const list of lists) for (const a of list) seen.add(a);
+  }
+  return seen;
 }
 
 function keywordsHit(article: CandidateArticle, words: string[], cache: Map<number, Set<string>>): boolean {
@@ -70,7 +133,8 @@ function keywordsHit(article: CandidateArticle, words: string[], cache: Map<numb
  * its regions meet the subscription's region (macro-regions and republics expanded), it carries the
  * topic, has an include keyword when some are set, and no exclude keyword.
  */
-export function rankForProfile(subscriptions: readonly Subscription[], candidates: readonly CandidateArticle[], options: ComposeOptions, now: number): RankedProfile {
+export function rankForProfile(subscriptions: readonly Subscription[], candidates: readonly CandidateArticle[] | CandidateIndex, options: ComposeOptions, now: number): RankedProfile {
+  const index = 'byRegion' in candidates ? candidates : indexCandidates(candidates);
   const matchers: Matcher[] = subscriptions.map((sub) => ({
     sub,
     regions: sub.region === 'all' ? undefined : options.coveredBy(sub.region),
@@ -78,8 +142,8 @@ export function rankForProfile(subscriptions: readonly Subscription[], candidate
     exclude: sub.exclude.flatMap((w) => tokenize(w)),
   }));
   const tokenCache = new Map<number, Set<string>>();
-  const clusters = new Map<number, { clusterId: number; members: ComposedItem[]; score: number; group: string }>();
-  for (const article of candidates) {
+  const clusters = new Map<number, { clusterId: number; score: number; group: string }>();
+  for (const article of candidatesFor(subscriptions, index, options.coveredBy)) {
     let best: { group: string; relevance: number } | undefined;
     for (const m of matchers) {
       let regionScore = 1;
@@ -104,15 +168,23 @@ export function rankForProfile(subscriptions: readonly Subscription[], candidate
     const age = Math.max(0, now - article.publishedAt);
     const score = (0.5 + 0.5 * best.relevance) * 0.5 ** (age / HALF_LIFE_MS);
     const cluster = clusters.get(article.clusterId);
-    if (!cluster) clusters.set(article.clusterId, { clusterId: article.clusterId, members: [], score, group: best.group });
+    if (!cluster) clusters.set(article.clusterId, { clusterId: article.clusterId, score, group: best.group });
     else if (score > cluster.score) Object.assign(cluster, { score, group: best.group });
   }
   // Every language version of a matching story may be shown, even one classified a little differently.
-  for (const article of candidates) {
-    const cluster = clusters.get(article.clusterId);
-    if (cluster) cluster.members.push({ article, group: cluster.group, score: cluster.score });
+  const ranked: RankedCluster[] = [];
+  for (const c of clusters.values()) {
+    ranked.push({
+      clusterId: c.clusterId,
+      articles: index.byCluster.get(c.clusterId) ?? [],
+      group: c.group,
+      score: c.score,
+      latestSeen: index.latestSeen.get(c.clusterId) ?? 0,
+    });
   }
-  return { ranked: [...clusters.values()].map(({ clusterId, members, score }) => ({ clusterId, members, score })).sort((a, b) => b.score - a.score || a.clusterId - b.clusterId) };
+  ranked.sort((a, b) => b.score - a.score || a.clusterId - b.clusterId);
+  const seenSorted = Float64Array.from(ranked, (c) => c.latestSeen).sort();
+  return { ranked, seenSorted, position: new Map(ranked.map((c, i) => [c.clusterId, i])) };
 }
 
 export interface ChatView {
@@ -126,17 +198,29 @@ export interface ChatView {
 /** One item per story, in the chat's language when that version exists, never one it already has. */
 export function composeForChat(profile: RankedProfile, chat: ChatView, maxItems: number): Composition {
   const items: ComposedItem[] = [];
-  let more = 0;
-  for (const cluster of profile.ranked) {
+  let freshSeen = 0;
+  let stop = 0;
+  for (; stop < profile.ranked.length && items.length < maxItems; stop++) {
+    const cluster = profile.ranked[stop] as RankedCluster;
+    if (cluster.latestSeen < chat.since) continue;
+    freshSeen++;
     if (chat.delivered.has(cluster.clusterId)) continue;
-    const fresh = cluster.members.filter((m) => m.article.firstSeenAt >= chat.since);
-    if (fresh.length === 0) continue;
-    if (items.length >= maxItems) {
-      more++;
-      continue;
+    let pick: CandidateArticle | undefined;
+    for (const a of cluster.articles) {
+      if (a.firstSeenAt < chat.since) continue;
+      if (a.lang === chat.locale) {
+        pick = a;
+        break;
+      }
+      pick ??= a;
     }
-    const pick = fresh.find((m) => m.article.lang === chat.locale) ?? (fresh[0] as ComposedItem);
-    items.push(pick);
+    if (pick) items.push({ article: pick, group: cluster.group, score: cluster.score });
+  }
+  // "+N more" without walking the rest of a long list for every chat: new clusters past the stop, minus those the chat has.
+  let more = countAtLeast(profile.seenSorted, chat.since) - freshSeen;
+  for (const clusterId of chat.delivered) {
+    const at = profile.position.get(clusterId);
+    if (at !== undefined && at >= stop && (profile.ranked[at] as RankedCluster).latestSeen >= chat.since) more--;
   }
   return { items, more };
 }

@@ -5,6 +5,8 @@
  */
 import { isolateForRtl } from '../i18n.ts';
 import { concat, el, join, link, text, trusted, type Html } from './html.ts';
+
+export type { Html };
 import { fits, itemLimits, MESSAGE_LIMITS, packMessages, type Limits, type Section } from './split.ts';
 
 export { visibleLength } from './html.ts';
@@ -32,6 +34,11 @@ export interface FormatOptions {
   /** Items left out by the cap → a localized "+N more" line. */
   more: number;
   now: number;
+  /**
+   * Rendered items shared across calls of one run: thousands of chats with one language and zone
+   * get the same story, which then is rendered once. Keyed by locale, zone and article.
+   */
+  itemCache?: Map<string, Html>;
 }
 
 export interface DigestMessage {
@@ -84,7 +91,12 @@ function renderItem(item: DigestItem, ctx: Context, limits: Limits): Html {
   const title = cutAtWord(clean(item.title), TITLE_MAX) || ctx.t('digest.untitled');
   const summary = clean(item.summary.join(' '));
   const build = (s: string): Html => itemHtml(item, title, s, ctx);
-  const full = build(summary);
+  const key = `${ctx.locale}|${ctx.timeZone}|${item.articleId}|${item.isBreaking ? 1 : 0}`;
+  let full = ctx.itemCache?.get(key);
+  if (!full) {
+    full = build(summary);
+    ctx.itemCache?.set(key, full);
+  }
   if (fits(full, limits)) return full;
 
   // The longest summary prefix that still fits (escaping only grows with length, so this is monotone).

@@ -4,9 +4,9 @@ import type { I18n } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatRecord, ChatService } from '../subscriptions/chats.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
-import { composeForChat, profileKey, rankForProfile, type ComposedItem, type RankedProfile } from './compose.ts';
+import { composeForChat, indexCandidates, profileKey, rankForProfile, type ComposedItem, type RankedProfile } from './compose.ts';
 import { dueChats } from './due.ts';
-import { formatDigest, type DigestMessage } from './format.ts';
+import { formatDigest, type DigestMessage, type Html } from './format.ts';
 import { createDigestRepository } from './repository.ts';
 
 /** Items per digest; the rest are counted in a "+N more" line. */
@@ -72,10 +72,14 @@ export function createDigestService(deps: {
       const subscriptions = repository.subscriptionsByChat();
       const windowStart = at - lookbackMs;
       const candidates = repository.candidates(windowStart);
+      const index = indexCandidates(candidates);
       const delivered = repository.deliveredClusters(new Set(candidates.map((c) => c.clusterId)));
       const profiles = new Map<string, RankedProfile>();
       const formatted = new Map<string, DigestMessage[]>();
+      const itemCache = new Map<string, Html>();
       const coveredBy = (region: string) => taxonomy.coveredBy(region);
+      const translators = { ar: i18n.translator('ar'), ru: i18n.translator('ru'), en: i18n.translator('en') };
+      const groupNames = { ar: groupName('ar'), ru: groupName('ru'), en: groupName('en') };
 
       for (const chat of chosen) {
         const subs = subscriptions.get(chat.id) ?? [];
@@ -83,7 +87,7 @@ export function createDigestService(deps: {
         const key = profileKey(subs);
         let profile = profiles.get(key);
         if (!profile) {
-          profile = rankForProfile(subs, candidates, { coveredBy, maxItems: MAX_DIGEST_ITEMS }, at);
+          profile = rankForProfile(subs, index, { coveredBy, maxItems: MAX_DIGEST_ITEMS }, at);
           profiles.set(key, profile);
         }
         const locale = chats.localeOf(chat);
@@ -109,7 +113,7 @@ export function createDigestService(deps: {
               group: i.group,
               isBreaking: i.article.isBreaking,
             })),
-            { locale, timeZone: chat.timeZone, t: i18n.translator(locale), groupName: groupName(locale), more, now: at },
+            { locale, timeZone: chat.timeZone, t: translators[locale], groupName: groupNames[locale], more, now: at, itemCache },
           );
           formatted.set(formatKey, messages);
         }
