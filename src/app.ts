@@ -1,4 +1,5 @@
 import type { Telegraf } from 'telegraf';
+import { createAdminServices } from './admin/index.ts';
 import { createIngestor, type Ingestor } from './articles/ingest.ts';
 import { createClassifiers } from './articles/pipeline.ts';
 import { createSearch } from './articles/search.ts';
@@ -54,6 +55,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // The sender is created after the bot (it uses the bot's Telegram client); /digest only needs to wake it.
   let wakeSender = () => {};
   const services: BotServices = {
+    admin: createAdminServices({ handle: db, config, taxonomy, i18n, chats, outbox, ingestor, wakeSender: () => wakeSender(), now }),
     chats,
     subscriptions: createSubscriptionService({ db: db.db }),
     search,

@@ -1,3 +1,4 @@
+import type { AdminServices } from '../admin/index.ts';
 import type { SearchQuery, SearchResult } from '../articles/search.ts';
 import type { Config } from '../config.ts';
 import type { I18n } from '../i18n.ts';
@@ -13,6 +14,8 @@ export interface BotServices {
   subscriptions: SubscriptionService;
   digests: { sendNow(chatId: number): DigestNowOutcome };
   search: { search(query: SearchQuery): SearchResult };
+  /** The admin desk (/breaking, /sources, /stats, /audit, /admins); absent, the bot has no admin commands. */
+  admin?: AdminServices;
 }
 
 export interface BotDeps {

@@ -1,6 +1,7 @@
 import { Telegraf } from 'telegraf';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
+import { adminFeatures } from './features/admin/index.ts';
 import { chatMemberFeature } from './features/chat-member.ts';
 import { digestFeature } from './features/digest.ts';
 import { fallbackFeature } from './features/fallback.ts';
@@ -37,6 +38,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf<BotConte
   bot.use(settingsFeature(deps));
   bot.use(digestFeature(deps));
   bot.use(searchFeature(deps));
+  if (deps.services.admin) bot.use(adminFeatures(deps));
   // Last on purpose: only what no feature above took reaches the fallback.
   bot.use(fallbackFeature());
   bot.catch((error, ctx) => {

@@ -43,12 +43,6 @@ export interface ComposeOptions {
 /** A story's weight halves every HALF_LIFE: yesterday's big story still beats today's passing mention. */
 const HALF_LIFE_MS = 12 * 3_600_000;
 
-interface Matcher {
-  sub: Subscription;
-  regions: ReadonlySet<string> | undefined;
-  include: string[];
-  exclude: string[];
-}
 
 /** Candidates a subscription profile wants, best first: computed once per distinct profile, shared by its chats. */
 export interface RankedCluster {
@@ -65,7 +59,8 @@ export interface RankedProfile {
   ranked: RankedCluster[];
   /** latestSeen of every ranked cluster, ascending: "how many are new since T" is a binary search. */
   seenSorted: Float64Array;
-  position: ReadonlyMap<number, number>;
+  /** Cluster id → rank, built the first time a chat with deliveries needs it. */
+  position?: Map<number, number>;
 }
 
 /** How many values of an ascending array are ≥ x. */
@@ -128,63 +123,88 @@ function keywordsHit(article: CandidateArticle, words: string[], cache: Map<numb
   return words.some((w) => tokens.has(w));
 }
 
+interface SubscriptionMatch {
+  article: CandidateArticle;
+  score: number;
+  group: string;
+}
+
 /**
- * Matches and ranks candidates for one set of subscriptions. An article matches a subscription when
- * its regions meet the subscription's region (macro-regions and republics expanded), it carries the
- * topic, has an include keyword when some are set, and no exclude keyword.
+ * Matches and ranks candidates. An article matches a subscription when its regions meet the
+ * subscription's region (macro-regions and republics expanded), it carries the topic, has an include
+ * keyword when some are set, and no exclude keyword. Matching is done once per distinct subscription
+ * and reused by every profile that contains it: readers share subscriptions far more than profiles.
  */
-export function rankForProfile(subscriptions: readonly Subscription[], candidates: readonly CandidateArticle[] | CandidateIndex, options: ComposeOptions, now: number): RankedProfile {
-  const index = 'byRegion' in candidates ? candidates : indexCandidates(candidates);
-  const matchers: Matcher[] = subscriptions.map((sub) => ({
-    sub,
-    regions: sub.region === 'all' ? undefined : options.coveredBy(sub.region),
-    include: sub.include.flatMap((w) => tokenize(w)),
-    exclude: sub.exclude.flatMap((w) => tokenize(w)),
-  }));
+export function createRanker(index: CandidateIndex, options: ComposeOptions, now: number) {
   const tokenCache = new Map<number, Set<string>>();
-  const clusters = new Map<number, { clusterId: number; score: number; group: string }>();
-  for (const article of candidatesFor(subscriptions, index, options.coveredBy)) {
-    let best: { group: string; relevance: number } | undefined;
-    for (const m of matchers) {
+  const bySubscription = new Map<string, SubscriptionMatch[]>();
+
+  function matchSubscription(sub: Subscription): SubscriptionMatch[] {
+    const key = profileKey([sub]);
+    const cached = bySubscription.get(key);
+    if (cached) return cached;
+    const regions = sub.region === 'all' ? undefined : options.coveredBy(sub.region);
+    const include = sub.include.flatMap((w) => tokenize(w));
+    const exclude = sub.exclude.flatMap((w) => tokenize(w));
+    const out: SubscriptionMatch[] = [];
+    for (const article of candidatesFor([sub], index, options.coveredBy)) {
       let regionScore = 1;
-      if (m.regions) {
+      if (regions) {
         regionScore = 0;
-        for (const r of article.regions) if (m.regions.has(r.id) && r.score > regionScore) regionScore = r.score;
+        for (const r of article.regions) if (regions.has(r.id) && r.score > regionScore) regionScore = r.score;
         if (regionScore === 0) continue;
       }
       let topicScore = 1;
-      if (m.sub.topic !== 'all') {
-        topicScore = article.topics.find((t) => t.id === m.sub.topic)?.score ?? 0;
+      if (sub.topic !== 'all') {
+        topicScore = 0;
+        for (const t of article.topics) if (t.id === sub.topic) topicScore = t.score;
         if (topicScore === 0) continue;
       }
-      if (m.include.length > 0 && !keywordsHit(article, m.include, tokenCache)) continue;
-      if (keywordsHit(article, m.exclude, tokenCache)) continue;
+      if (include.length > 0 && !keywordsHit(article, include, tokenCache)) continue;
+      if (exclude.length > 0 && keywordsHit(article, exclude, tokenCache)) continue;
       const relevance = regionScore * topicScore;
-      if (!best || relevance > best.relevance) {
-        best = { group: m.sub.region !== 'all' ? m.sub.region : m.sub.topic !== 'all' ? m.sub.topic : (article.topics[0]?.id ?? 'all'), relevance };
-      }
+      const age = Math.max(0, now - article.publishedAt);
+      const group = sub.region !== 'all' ? sub.region : sub.topic !== 'all' ? sub.topic : (article.topics[0]?.id ?? 'all');
+      out.push({ article, score: (0.5 + 0.5 * relevance) * 0.5 ** (age / HALF_LIFE_MS), group });
     }
-    if (!best) continue;
-    const age = Math.max(0, now - article.publishedAt);
-    const score = (0.5 + 0.5 * best.relevance) * 0.5 ** (age / HALF_LIFE_MS);
-    const cluster = clusters.get(article.clusterId);
-    if (!cluster) clusters.set(article.clusterId, { clusterId: article.clusterId, score, group: best.group });
-    else if (score > cluster.score) Object.assign(cluster, { score, group: best.group });
+    bySubscription.set(key, out);
+    return out;
   }
-  // Every language version of a matching story may be shown, even one classified a little differently.
-  const ranked: RankedCluster[] = [];
-  for (const c of clusters.values()) {
-    ranked.push({
-      clusterId: c.clusterId,
-      articles: index.byCluster.get(c.clusterId) ?? [],
-      group: c.group,
-      score: c.score,
-      latestSeen: index.latestSeen.get(c.clusterId) ?? 0,
-    });
-  }
-  ranked.sort((a, b) => b.score - a.score || a.clusterId - b.clusterId);
-  const seenSorted = Float64Array.from(ranked, (c) => c.latestSeen).sort();
-  return { ranked, seenSorted, position: new Map(ranked.map((c, i) => [c.clusterId, i])) };
+
+  return {
+    rank(subscriptions: readonly Subscription[]): RankedProfile {
+      const clusters = new Map<number, { score: number; group: string }>();
+      for (const sub of subscriptions) {
+        for (const m of matchSubscription(sub)) {
+          const cluster = clusters.get(m.article.clusterId);
+          if (!cluster) clusters.set(m.article.clusterId, { score: m.score, group: m.group });
+          else if (m.score > cluster.score) {
+            cluster.score = m.score;
+            cluster.group = m.group;
+          }
+        }
+      }
+      // Every language version of a matching story may be shown, even one classified a little differently.
+      const ranked: RankedCluster[] = [];
+      for (const [clusterId, c] of clusters) {
+        ranked.push({
+          clusterId,
+          articles: index.byCluster.get(clusterId) ?? [],
+          group: c.group,
+          score: c.score,
+          latestSeen: index.latestSeen.get(clusterId) ?? 0,
+        });
+      }
+      ranked.sort((a, b) => b.score - a.score || a.clusterId - b.clusterId);
+      return { ranked, seenSorted: Float64Array.from(ranked, (c) => c.latestSeen).sort() };
+    },
+  };
+}
+
+/** One profile on its own (tests, a single chat); a digest run shares one ranker across profiles. */
+export function rankForProfile(subscriptions: readonly Subscription[], candidates: readonly CandidateArticle[] | CandidateIndex, options: ComposeOptions, now: number): RankedProfile {
+  const index = 'byRegion' in candidates ? candidates : indexCandidates(candidates);
+  return createRanker(index, options, now).rank(subscriptions);
 }
 
 export interface ChatView {
@@ -218,8 +238,9 @@ export function composeForChat(profile: RankedProfile, chat: ChatView, maxItems:
   }
   // "+N more" without walking the rest of a long list for every chat: new clusters past the stop, minus those the chat has.
   let more = countAtLeast(profile.seenSorted, chat.since) - freshSeen;
+  if (chat.delivered.size > 0) profile.position ??= new Map(profile.ranked.map((c, i) => [c.clusterId, i]));
   for (const clusterId of chat.delivered) {
-    const at = profile.position.get(clusterId);
+    const at = profile.position?.get(clusterId);
     if (at !== undefined && at >= stop && (profile.ranked[at] as RankedCluster).latestSeen >= chat.since) more--;
   }
   return { items, more };

@@ -4,7 +4,7 @@ import type { I18n } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatRecord, ChatService } from '../subscriptions/chats.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
-import { composeForChat, indexCandidates, profileKey, rankForProfile, type ComposedItem, type RankedProfile } from './compose.ts';
+import { composeForChat, createRanker, indexCandidates, profileKey, type ComposedItem, type RankedProfile } from './compose.ts';
 import { dueChats } from './due.ts';
 import { formatDigest, type DigestMessage, type Html } from './format.ts';
 import { createDigestRepository } from './repository.ts';
@@ -72,13 +72,26 @@ export function createDigestService(deps: {
       const subscriptions = repository.subscriptionsByChat();
       const windowStart = at - lookbackMs;
       const candidates = repository.candidates(windowStart);
-      const index = indexCandidates(candidates);
+      const ranker = createRanker(indexCandidates(candidates), { coveredBy: (region) => taxonomy.coveredBy(region), maxItems: MAX_DIGEST_ITEMS }, at);
       const delivered = repository.deliveredClusters(new Set(candidates.map((c) => c.clusterId)));
       const profiles = new Map<string, RankedProfile>();
       const formatted = new Map<string, DigestMessage[]>();
       const itemCache = new Map<string, Html>();
-      const coveredBy = (region: string) => taxonomy.coveredBy(region);
-      const translators = { ar: i18n.translator('ar'), ru: i18n.translator('ru'), en: i18n.translator('en') };
+      // Headers, headings and "+N more" lines repeat across thousands of chats: translate each once per run.
+      const memo = (locale: Locale) => {
+        const t = i18n.translator(locale);
+        const cache = new Map<string, string>();
+        return (key: string, opts?: Record<string, unknown>) => {
+          const id = opts ? `${key}|${JSON.stringify(opts)}` : key;
+          let out = cache.get(id);
+          if (out === undefined) {
+            out = t(key, opts);
+            cache.set(id, out);
+          }
+          return out;
+        };
+      };
+      const translators = { ar: memo('ar'), ru: memo('ru'), en: memo('en') };
       const groupNames = { ar: groupName('ar'), ru: groupName('ru'), en: groupName('en') };
 
       for (const chat of chosen) {
@@ -87,7 +100,7 @@ export function createDigestService(deps: {
         const key = profileKey(subs);
         let profile = profiles.get(key);
         if (!profile) {
-          profile = rankForProfile(subs, index, { coveredBy, maxItems: MAX_DIGEST_ITEMS }, at);
+          profile = ranker.rank(subs);
           profiles.set(key, profile);
         }
         const locale = chats.localeOf(chat);

@@ -1,0 +1,38 @@
+import type { Telegram } from 'telegraf';
+import type { AdminRoles } from '../../../admin/roles.ts';
+import { SUPPORTED_LOCALES } from '../../../config.ts';
+import type { I18n } from '../../../i18n.ts';
+import type { Logger } from '../../../logger.ts';
+import { commandList } from '../../commands.ts';
+
+/** The admin desk's commands, after the subscriber's in an admin's menu. */
+export const ADMIN_COMMANDS = ['breaking', 'sources', 'stats', 'audit', 'admins'] as const;
+
+/**
+ * Admins see their commands in the menu of their private chat with the bot (a chat-scoped menu per
+ * language); nobody else does. A user who never opened the chat has none yet: that is logged, not fatal.
+ */
+export async function registerAdminCommands(telegram: Telegram, i18n: I18n, userId: number, logger?: Logger): Promise<void> {
+  const scope = { type: 'chat' as const, chat_id: userId };
+  try {
+    for (const locale of SUPPORTED_LOCALES) {
+      const admin = ADMIN_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `admin_commands.${command}`) }));
+      await telegram.setMyCommands([...commandList(i18n, locale), ...admin], { scope, language_code: locale });
+    }
+  } catch (error) {
+    logger?.warn({ err: error, userId }, 'could not set the admin command menu');
+  }
+}
+
+export async function unregisterAdminCommands(telegram: Telegram, userId: number, logger?: Logger): Promise<void> {
+  try {
+    for (const locale of SUPPORTED_LOCALES) await telegram.deleteMyCommands({ scope: { type: 'chat', chat_id: userId }, language_code: locale });
+  } catch (error) {
+    logger?.warn({ err: error, userId }, 'could not remove the admin command menu');
+  }
+}
+
+/** At start-up (main.ts, after registerCommands): every admin's menu, ADMIN_IDS and added ones alike. */
+export async function registerAdminMenus(telegram: Telegram, i18n: I18n, roles: Pick<AdminRoles, 'list'>, logger?: Logger): Promise<void> {
+  for (const { userId } of roles.list()) await registerAdminCommands(telegram, i18n, userId, logger);
+}
