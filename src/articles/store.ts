@@ -1,5 +1,4 @@
 import type { DbHandle } from '../db/client.ts';
-import { articleAlternates, articleRegions, articles, articleTopics } from '../db/schema.ts';
 import { canonicalUrl } from './fingerprint.ts';
 
 export interface Scored {
@@ -43,7 +42,7 @@ export interface ArticleStore {
 }
 
 export function createArticleStore(handle: DbHandle): ArticleStore {
-  const { db, sqlite } = handle;
+  const { sqlite } = handle;
   const byKey = sqlite.prepare('SELECT 1 FROM articles WHERE dedup_key = ?').pluck();
   const byHash = sqlite.prepare('SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1').pluck();
   const clusterByKey = sqlite.prepare('SELECT cluster_id FROM articles WHERE dedup_key = ?').pluck();
@@ -57,10 +56,20 @@ export function createArticleStore(handle: DbHandle): ArticleStore {
   const setCluster = sqlite.prepare('UPDATE articles SET cluster_id = ? WHERE id = ?');
   const count = sqlite.prepare('SELECT count(*) FROM articles').pluck();
 
+  // Raw prepared statements: ingest writes thousands of rows a second, and a query builder would prepare each anew.
+  const insertArticle = sqlite.prepare(
+    `INSERT INTO articles (dedup_key, url, title, text, lang, declared_lang, summary, content_hash, simhash, cluster_id,
+       is_breaking, published_at, first_seen_at, source_id, source_name)
+     VALUES (@dedupKey, @url, @title, @text, @lang, @declaredLang, @summary, @contentHash, @simhash, @clusterId,
+       @isBreaking, @publishedAt, @firstSeenAt, @sourceId, @sourceName)`,
+  );
+  const insertRegion = sqlite.prepare('INSERT OR IGNORE INTO article_regions (article_id, region, score) VALUES (?, ?, ?)');
+  const insertTopic = sqlite.prepare('INSERT OR IGNORE INTO article_topics (article_id, topic, score) VALUES (?, ?, ?)');
+  const insertAlternate = sqlite.prepare('INSERT OR IGNORE INTO article_alternates (article_id, lang, url) VALUES (?, ?, ?)');
+
   const insert = sqlite.transaction((a: NewArticle) => {
-    const row = db
-      .insert(articles)
-      .values({
+    const id = Number(
+      insertArticle.run({
         dedupKey: a.dedupKey,
         url: a.url ?? null,
         title: a.title,
@@ -71,33 +80,23 @@ export function createArticleStore(handle: DbHandle): ArticleStore {
         contentHash: a.contentHash,
         simhash: a.simhash,
         clusterId: a.clusterId ?? null,
-        isBreaking: a.isBreaking ?? false,
+        isBreaking: a.isBreaking ? 1 : 0,
         publishedAt: a.publishedAt,
         firstSeenAt: a.firstSeenAt,
         sourceId: a.sourceId ?? null,
         sourceName: a.sourceName ?? null,
-      })
-      .returning({ id: articles.id })
-      .get();
-    const clusterId = a.clusterId ?? row.id;
-    if (a.clusterId === undefined) setCluster.run(clusterId, row.id);
-    if (a.regions.length > 0) {
-      db.insert(articleRegions).values(a.regions.map((r) => ({ articleId: row.id, region: r.id, score: r.score }))).run();
+      }).lastInsertRowid,
+    );
+    const clusterId = a.clusterId ?? id;
+    if (a.clusterId === undefined) setCluster.run(clusterId, id);
+    for (const r of a.regions) insertRegion.run(id, r.id, r.score);
+    for (const t of a.topics) insertTopic.run(id, t.id, t.score);
+    for (const x of a.alternates) {
+      const url = canonicalUrl(x.url);
+      if (url) insertAlternate.run(id, x.lang, url);
     }
-    if (a.topics.length > 0) {
-      db.insert(articleTopics).values(a.topics.map((t) => ({ articleId: row.id, topic: t.id, score: t.score }))).run();
-    }
-    const alternates = a.alternates
-      .map((x) => ({ lang: x.lang, url: canonicalUrl(x.url) }))
-      .filter((x): x is { lang: string; url: string } => x.url !== undefined);
-    if (alternates.length > 0) {
-      db.insert(articleAlternates)
-        .values(alternates.map((x) => ({ articleId: row.id, lang: x.lang, url: x.url })))
-        .onConflictDoNothing()
-        .run();
-    }
-    ftsInsert.run(row.id, a.titleTerms.join(' '), a.bodyTerms.join(' '));
-    return { id: row.id, clusterId };
+    ftsInsert.run(id, a.titleTerms.join(' '), a.bodyTerms.join(' '));
+    return { id, clusterId };
   });
 
   return {

@@ -57,12 +57,27 @@ const stemmers = {
   en: snowball.newStemmer('english'),
 };
 
-/** Stems a normalized word with the Snowball stemmer of its script (the word decides, not the article). */
-export function stem(word: string): string {
+function stemUncached(word: string): string {
   const lang = scriptOf(word);
   if (lang === 'ar') return normalize(stemmers.ar.stem(stripArabicClitics(word)));
   if (/^\d+$/.test(word)) return word;
   return stemmers[lang].stem(word);
+}
+
+// News reuses a small vocabulary and Snowball costs microseconds a word: remember recent stems.
+// Dropped wholesale when full, which keeps the bound without per-entry bookkeeping.
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string>();
+
+/** Stems a normalized word with the Snowball stemmer of its script (the word decides, not the article). */
+export function stem(word: string): string {
+  let out = stemCache.get(word);
+  if (out === undefined) {
+    out = stemUncached(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, out);
+  }
+  return out;
 }
 
 /** Normalized, stemmed terms of a text: the unit of matching, similarity and search. */
