@@ -1,31 +1,10 @@
 import type { Logger } from '../logger.ts';
-import { terms as toTerms } from '../text/normalize.ts';
-import { contentHash, dedupKey, simhash } from './fingerprint.ts';
-import { detectLanguage } from './language.ts';
+import { ArticleRejected, enrich, identify, type Classifiers, type Enrichment, type Identified, type RawArticle } from './enrich.ts';
 import { createNearDuplicateIndex } from './near-duplicates.ts';
-import type { ArticleStore, Scored } from './store.ts';
-import type { Summarizer } from './summarize.ts';
+import type { ArticleStore } from './store.ts';
 
-/** What any source hands in: a feed item, a page, a JSONL line, an admin's breaking item. */
-export interface RawArticle {
-  url?: string | undefined;
-  guid?: string | undefined;
-  title: string;
-  text: string;
-  lang?: string | undefined;
-  publishedAt?: number | undefined;
-  sourceId?: number | undefined;
-  sourceName?: string | undefined;
-  categories?: string[] | undefined;
-  alternates?: Array<{ lang: string; url: string }> | undefined;
-  isBreaking?: boolean | undefined;
-}
-
-export interface Classifiers {
-  summarizer: Summarizer;
-  topics: { classify(input: { title: string; text: string; lang: string; categories?: string[] }): Array<{ id: string; score: number }> };
-  regions: { detect(input: { title: string; text: string; lang?: string }): Scored[] };
-}
+export type { Classifiers, RawArticle } from './enrich.ts';
+export { ArticleRejected, MAX_TEXT_CHARS, MAX_TITLE_CHARS, SUMMARIZED_LANGUAGES } from './enrich.ts';
 
 export interface IngestReport {
   seen: number;
@@ -35,30 +14,13 @@ export interface IngestReport {
   ids: number[];
 }
 
-export const SUMMARIZED_LANGUAGES = new Set(['ar', 'ru', 'en']);
-/** Longer texts are cut at a paragraph: no news article needs more, and it bounds the work per item. */
-export const MAX_TEXT_CHARS = 100_000;
-export const MAX_TITLE_CHARS = 1_000;
+/** Enriches many articles at once, e.g. on worker threads (enrich-pool.ts). */
+export interface BatchEnricher {
+  enrich(items: Array<{ raw: RawArticle; id: Identified }>): Promise<Array<Enrichment | { error: string }>>;
+}
+
 const NEAR_DUPLICATE_WINDOW_MS = 7 * 86_400_000;
 const MIN_TERMS_FOR_NEAR_DUPLICATE = 25;
-
-export class ArticleRejected extends Error {
-  override readonly name = 'ArticleRejected';
-}
-
-function clean(raw: RawArticle): { title: string; text: string } {
-  let title = raw.title.replace(/\s+/g, ' ').trim();
-  let text = raw.text.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
-  if (!title && !text) throw new ArticleRejected('no title and no text');
-  if (text.length > MAX_TEXT_CHARS) {
-    const cut = text.lastIndexOf('\n\n', MAX_TEXT_CHARS);
-    text = text.slice(0, cut > MAX_TEXT_CHARS / 2 ? cut : MAX_TEXT_CHARS);
-  }
-  // A text-only item gets its first line as title, so digests and search have something to show.
-  if (!title) title = (text.split('\n')[0] ?? '').slice(0, 200);
-  if (title.length > MAX_TITLE_CHARS) title = `${title.slice(0, MAX_TITLE_CHARS)}…`;
-  return { title, text };
-}
 
 export function createIngestor(deps: { store: ArticleStore; classifiers: Classifiers; logger?: Logger; now?: () => number }) {
   const { store, classifiers } = deps;
@@ -74,50 +36,52 @@ export function createIngestor(deps: { store: ArticleStore; classifiers: Classif
     return index;
   };
 
-  /** Returns the new article's id, or undefined when it was already stored. Throws ArticleRejected on bad input. */
-  function ingestOne(raw: RawArticle): number | undefined {
-    const { title, text } = clean(raw);
-    const key = dedupKey({ url: raw.url, guid: raw.guid, title, text });
-    const hash = contentHash(title, text);
-    if (store.hasDedupKey(key) || store.hasContentHash(hash)) return undefined;
+  const isStored = (id: Identified) => store.hasDedupKey(id.key) || store.hasContentHash(id.hash);
 
-    const { lang } = detectLanguage(`${title}\n${text.slice(0, 4000)}`, raw.lang);
-    const titleTerms = toTerms(title);
-    const bodyTerms = toTerms(text);
-    const fingerprint = simhash(bodyTerms.length > 0 ? bodyTerms : titleTerms);
-    const summarized = SUMMARIZED_LANGUAGES.has(lang) && text.length > 0;
-    const summary = summarized ? classifiers.summarizer.summarize({ text, title, lang, sentences: 3 }) : [];
-    const regions = classifiers.regions.detect({ title, text, lang });
-    const topics = classifiers.topics.classify({ title, text, lang, categories: raw.categories ?? [] });
-
-    const near = bodyTerms.length >= MIN_TERMS_FOR_NEAR_DUPLICATE ? nearIndex(lang).find(fingerprint) : undefined;
+  /** Writes an enriched article, joining its story cluster (near-duplicate or declared language version). */
+  function save(raw: RawArticle, e: Enrichment): number {
+    const nearby = e.bodyTerms.length >= MIN_TERMS_FOR_NEAR_DUPLICATE;
+    const near = nearby ? nearIndex(e.lang).find(e.simhash) : undefined;
     const clusterId = near ?? store.clusterOfAlternate(raw.url, raw.alternates ?? []);
     const at = now();
     const stored = store.insert({
-      dedupKey: key,
+      dedupKey: e.key,
       url: raw.url,
-      title,
-      text,
-      lang,
+      title: e.title,
+      text: e.text,
+      lang: e.lang,
       declaredLang: raw.lang,
-      summary,
-      contentHash: hash,
-      simhash: fingerprint,
+      summary: e.summary,
+      contentHash: e.hash,
+      simhash: e.simhash,
       publishedAt: raw.publishedAt !== undefined && Number.isFinite(raw.publishedAt) ? Math.min(raw.publishedAt, at) : at,
       firstSeenAt: at,
       sourceId: raw.sourceId,
       sourceName: raw.sourceName,
       isBreaking: raw.isBreaking ?? false,
-      regions,
-      topics,
+      regions: e.regions,
+      topics: e.topics,
       alternates: raw.alternates ?? [],
-      titleTerms,
-      bodyTerms,
+      titleTerms: e.titleTerms,
+      bodyTerms: e.bodyTerms,
       clusterId,
     });
-    if (bodyTerms.length >= MIN_TERMS_FOR_NEAR_DUPLICATE) nearIndex(lang).add(fingerprint, stored.clusterId);
+    if (nearby) nearIndex(e.lang).add(e.simhash, stored.clusterId);
     return stored.id;
   }
+
+  /** Returns the new article's id, or undefined when it was already stored. Throws ArticleRejected on bad input. */
+  function ingestOne(raw: RawArticle): number | undefined {
+    const id = identify(raw);
+    if (isStored(id)) return undefined;
+    return save(raw, enrich(raw, id, classifiers));
+  }
+
+  const fail = (report: IngestReport, label: string, error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof ArticleRejected)) deps.logger?.warn({ err: error }, 'article failed to ingest');
+    report.errors.push({ item: label, error: message });
+  };
 
   return {
     ingestOne,
@@ -135,12 +99,44 @@ export function createIngestor(deps: { store: ArticleStore; classifiers: Classif
             report.ids.push(id);
           }
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          if (!(error instanceof ArticleRejected)) deps.logger?.warn({ err: error }, 'article failed to ingest');
-          report.errors.push({ item: label(item, index), error: message });
+          fail(report, label(item, index), error);
         }
         index++;
       }
+      return report;
+    },
+    /**
+     * The same, with the CPU-heavy enrichment done by `enricher` (worker threads) while this thread
+     * only checks identities and writes. Same results as ingest(), in the same order.
+     */
+    async ingestBatch(items: RawArticle[], enricher: BatchEnricher, label: (item: RawArticle, index: number) => string = (i, n) => i.url ?? `item ${n + 1}`): Promise<IngestReport> {
+      const report: IngestReport = { seen: items.length, new: 0, duplicates: 0, errors: [], ids: [] };
+      const pending: Array<{ raw: RawArticle; id: Identified; index: number }> = [];
+      const keys = new Set<string>();
+      items.forEach((raw, index) => {
+        try {
+          const id = identify(raw);
+          // A repeat inside the batch counts as a duplicate too, as it would one item at a time.
+          if (isStored(id) || keys.has(id.key) || keys.has(id.hash)) report.duplicates++;
+          else {
+            keys.add(id.key).add(id.hash);
+            pending.push({ raw, id, index });
+          }
+        } catch (error) {
+          fail(report, label(raw, index), error);
+        }
+      });
+      const enriched = await enricher.enrich(pending.map(({ raw, id }) => ({ raw, id })));
+      pending.forEach(({ raw, index }, i) => {
+        const e = enriched[i];
+        try {
+          if (!e || 'error' in e) throw new Error(e ? e.error : 'not enriched');
+          report.ids.push(save(raw, e));
+          report.new++;
+        } catch (error) {
+          fail(report, label(raw, index), error);
+        }
+      });
       return report;
     },
   };

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEnrichPool } from '../../src/articles/enrich-pool.ts';
 import { createIngestor, type Ingestor } from '../../src/articles/ingest.ts';
 import { createClassifiers } from '../../src/articles/pipeline.ts';
 import { createArticleStore } from '../../src/articles/store.ts';
@@ -100,5 +101,27 @@ describe('ingesting articles', () => {
     const id = fr.ids[0] as number;
     expect(row(id).lang).toBe('fr');
     expect(JSON.parse(row(id).summary)).toEqual([]);
+  });
+
+  it('files a batch enriched on worker threads exactly as one by one, duplicates and bad items included', async () => {
+    const batch = [tajikBorderEn, egyptEconomyEn, { title: '', text: '' }, kazanCultureRu, { ...egyptEconomyEn, url: 'https://copy.example/e' }];
+    const pool = createEnrichPool(2);
+    try {
+      const report = await ingestor.ingestBatch(batch, pool);
+      expect(report).toMatchObject({ seen: 5, new: 3, duplicates: 1 });
+      expect(report.errors).toEqual([{ item: 'item 3', error: 'no title and no text' }]);
+      const [tj, eg, kzn] = report.ids as [number, number, number];
+      expect(regionsOf(tj)[0]).toBe('TJ');
+      expect(topicsOf(eg)[0]).toBe('economy');
+      expect(regionsOf(kzn)).toContain('RU-TA');
+      const other = openDatabase(':memory:');
+      const sequential = createIngestor({ store: createArticleStore(other), classifiers, now: () => Date.UTC(2026, 10, 29) }).ingest(batch);
+      const summaries = (h: DbHandle) => h.sqlite.prepare('SELECT summary FROM articles ORDER BY id').pluck().all();
+      expect(summaries(handle)).toEqual(summaries(other));
+      expect(sequential.new).toBe(3);
+      other.close();
+    } finally {
+      await pool.close();
+    }
   });
 });

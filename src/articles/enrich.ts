@@ -1,0 +1,87 @@
+import { terms as toTerms } from '../text/normalize.ts';
+import { contentHash, dedupKey, simhash } from './fingerprint.ts';
+import { detectLanguage } from './language.ts';
+import type { Scored } from './store.ts';
+import type { Summarizer } from './summarize.ts';
+
+/** What any source hands in: a feed item, a page, a JSONL line, an admin's breaking item. */
+export interface RawArticle {
+  url?: string | undefined;
+  guid?: string | undefined;
+  title: string;
+  text: string;
+  lang?: string | undefined;
+  publishedAt?: number | undefined;
+  sourceId?: number | undefined;
+  sourceName?: string | undefined;
+  categories?: string[] | undefined;
+  alternates?: Array<{ lang: string; url: string }> | undefined;
+  isBreaking?: boolean | undefined;
+}
+
+export interface Classifiers {
+  summarizer: Summarizer;
+  topics: { classify(input: { title: string; text: string; lang: string; categories?: string[] }): Array<{ id: string; score: number }> };
+  regions: { detect(input: { title: string; text: string; lang?: string }): Scored[] };
+}
+
+/** The identity of an article, cheap to compute: enough to skip what is already stored. */
+export interface Identified {
+  title: string;
+  text: string;
+  key: string;
+  hash: string;
+}
+
+/** Everything the CPU-heavy half of ingest finds out; plain data, so a worker thread can return it. */
+export interface Enrichment extends Identified {
+  lang: string;
+  summary: string[];
+  regions: Scored[];
+  topics: Scored[];
+  titleTerms: string[];
+  bodyTerms: string[];
+  simhash: string;
+}
+
+export const SUMMARIZED_LANGUAGES = new Set(['ar', 'ru', 'en']);
+/** Longer texts are cut at a paragraph: no news article needs more, and it bounds the work per item. */
+export const MAX_TEXT_CHARS = 100_000;
+export const MAX_TITLE_CHARS = 1_000;
+
+export class ArticleRejected extends Error {
+  override readonly name = 'ArticleRejected';
+}
+
+export function identify(raw: RawArticle): Identified {
+  let title = raw.title.replace(/\s+/g, ' ').trim();
+  let text = raw.text.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  if (!title && !text) throw new ArticleRejected('no title and no text');
+  if (text.length > MAX_TEXT_CHARS) {
+    const cut = text.lastIndexOf('\n\n', MAX_TEXT_CHARS);
+    text = text.slice(0, cut > MAX_TEXT_CHARS / 2 ? cut : MAX_TEXT_CHARS);
+  }
+  // A text-only item gets its first line as title, so digests and search have something to show.
+  if (!title) title = (text.split('\n')[0] ?? '').slice(0, 200);
+  if (title.length > MAX_TITLE_CHARS) title = `${title.slice(0, MAX_TITLE_CHARS)}…`;
+  return { title, text, key: dedupKey({ url: raw.url, guid: raw.guid, title, text }), hash: contentHash(title, text) };
+}
+
+/** Language, summary, regions, topics, search terms and fingerprint of one article. */
+export function enrich(raw: RawArticle, id: Identified, classifiers: Classifiers): Enrichment {
+  const { title, text } = id;
+  const { lang } = detectLanguage(`${title}\n${text.slice(0, 4000)}`, raw.lang);
+  const titleTerms = toTerms(title);
+  const bodyTerms = toTerms(text);
+  const summarized = SUMMARIZED_LANGUAGES.has(lang) && text.length > 0;
+  return {
+    ...id,
+    lang,
+    summary: summarized ? classifiers.summarizer.summarize({ text, title, lang, sentences: 3 }) : [],
+    regions: classifiers.regions.detect({ title, text, lang }),
+    topics: classifiers.topics.classify({ title, text, lang, categories: raw.categories ?? [] }),
+    titleTerms,
+    bodyTerms,
+    simhash: simhash(bodyTerms.length > 0 ? bodyTerms : titleTerms),
+  };
+}
