@@ -33,7 +33,7 @@ export async function digestCommand(ctx: CliContext, args: string[]): Promise<nu
       chat_id: d.chatId,
       items: d.items.map((i) => ({ id: i.article.id, title: i.article.title, url: i.article.url })),
       more: d.more,
-      messages: d.messages.length,
+      messages: d.messageCount,
     }));
     if (args.includes('--json')) ctx.stdout(JSON.stringify({ due }));
     else {

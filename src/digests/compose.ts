@@ -53,6 +53,8 @@ export interface RankedCluster {
   score: number;
   /** When its newest version was first seen: a chat whose digest started later has nothing new here. */
   latestSeen: number;
+  /** Items handed out, one per version, shared by every chat of the profile that gets it. */
+  items?: Map<number, ComposedItem>;
 }
 
 export interface RankedProfile {
@@ -234,7 +236,14 @@ export function composeForChat(profile: RankedProfile, chat: ChatView, maxItems:
       }
       pick ??= a;
     }
-    if (pick) items.push({ article: pick, group: cluster.group, score: cluster.score });
+    if (!pick) continue;
+    cluster.items ??= new Map();
+    let item = cluster.items.get(pick.id);
+    if (!item) {
+      item = { article: pick, group: cluster.group, score: cluster.score };
+      cluster.items.set(pick.id, item);
+    }
+    items.push(item);
   }
   // "+N more" without walking the rest of a long list for every chat: new clusters past the stop, minus those the chat has.
   let more = countAtLeast(profile.seenSorted, chat.since) - freshSeen;

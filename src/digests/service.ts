@@ -12,6 +12,9 @@ import { createDigestRepository } from './repository.ts';
 /** Items per digest; the rest are counted in a "+N more" line. */
 export const MAX_DIGEST_ITEMS = 10;
 export const DIGEST_PRIORITY = 0;
+/** Chats written per transaction: short transactions keep the sender and the bot responsive meanwhile. */
+const WRITE_BATCH = 2_000;
+const ITEM_CACHE_LIMIT = 20_000;
 
 export interface OutboxWriter {
   enqueue(messages: Array<{ chatId: number; itemKey: string; kind: 'digest'; priority: number; text: string; articleIds: number[] }>): number;
@@ -31,7 +34,8 @@ export interface ChatDigest {
   chatId: number;
   items: ComposedItem[];
   more: number;
-  messages: DigestMessage[];
+  /** The texts themselves go to the outbox as the run goes; keeping 100k of them would cost hundreds of MB. */
+  messageCount: number;
 }
 
 export interface DigestRunResult {
@@ -74,8 +78,7 @@ export function createDigestService(deps: {
       const candidates = repository.candidates(windowStart);
       const ranker = createRanker(indexCandidates(candidates), { coveredBy: (region) => taxonomy.coveredBy(region), maxItems: MAX_DIGEST_ITEMS }, at);
       const delivered = repository.deliveredClusters(new Set(candidates.map((c) => c.clusterId)));
-      const profiles = new Map<string, RankedProfile>();
-      const formatted = new Map<string, DigestMessage[]>();
+      let current: { key: string; profile: RankedProfile } | undefined;
       const itemCache = new Map<string, Html>();
       // Headers, headings and "+N more" lines repeat across thousands of chats: translate each once per run.
       const memo = (locale: Locale) => {
@@ -94,52 +97,21 @@ export function createDigestService(deps: {
       const translators = { ar: memo('ar'), ru: memo('ru'), en: memo('en') };
       const groupNames = { ar: groupName('ar'), ru: groupName('ru'), en: groupName('en') };
 
-      for (const chat of chosen) {
+      // Chats with the same profile, language and zone sit together, so an identical digest is
+      // formatted once and only the latest text needs keeping: memory stays flat however many chats.
+      const keyed = chosen.map((chat) => {
         const subs = subscriptions.get(chat.id) ?? [];
-        if (subs.length === 0) continue;
-        const key = profileKey(subs);
-        let profile = profiles.get(key);
-        if (!profile) {
-          profile = ranker.rank(subs);
-          profiles.set(key, profile);
-        }
-        const locale = chats.localeOf(chat);
-        const since = Math.max(chat.lastDigestAt ?? 0, windowStart);
-        const { items, more } = composeForChat(profile, { locale, since, delivered: delivered.get(chat.id) ?? new Set() }, MAX_DIGEST_ITEMS);
-        if (items.length === 0) {
-          result.digests.push({ chatId: chat.id, items, more, messages: [] });
-          continue;
-        }
-        // Chats with the same stories, language and zone get the same text: format it once.
-        const formatKey = `${locale}|${chat.timeZone}|${more}|${items.map((i) => i.article.id).join(',')}`;
-        let messages = formatted.get(formatKey);
-        if (!messages) {
-          messages = formatDigest(
-            items.map((i) => ({
-              articleId: i.article.id,
-              title: i.article.title,
-              url: i.article.url,
-              sourceName: i.article.sourceName,
-              publishedAt: i.article.publishedAt,
-              summary: i.article.summary,
-              lang: i.article.lang,
-              group: i.group,
-              isBreaking: i.article.isBreaking,
-            })),
-            { locale, timeZone: chat.timeZone, t: translators[locale], groupName: groupNames[locale], more, now: at, itemCache },
-          );
-          formatted.set(formatKey, messages);
-        }
-        result.digests.push({ chatId: chat.id, items, more, messages });
-      }
-      if (options.dryRun) return result;
-
-      const write = handle.sqlite.transaction(() => {
+        return { chat, subs, key: profileKey(subs), locale: chats.localeOf(chat) };
+      });
+      keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.locale.localeCompare(b.locale) || a.chat.timeZone.localeCompare(b.chat.timeZone));
+      let lastFormat: { key: string; messages: DigestMessage[] } | undefined;
+      let batch: Array<{ chatId: number; messages: DigestMessage[] }> = [];
+      const flush = handle.sqlite.transaction((rows: Array<{ chatId: number; messages: DigestMessage[] }>) => {
         let queued = 0;
-        for (const digest of result.digests) {
+        for (const row of rows) {
           queued += deps.outbox.enqueue(
-            digest.messages.map((m, part) => ({
-              chatId: digest.chatId,
+            row.messages.map((m, part) => ({
+              chatId: row.chatId,
               itemKey: `digest:${at}:${part}`,
               kind: 'digest' as const,
               priority: DIGEST_PRIORITY,
@@ -148,11 +120,57 @@ export function createDigestService(deps: {
             })),
           );
         }
-        // Chats with nothing new are marked too: their next digest starts from here.
-        repository.markDigested(chosen.map((c) => c.id), at);
+        // Chats with nothing new are marked too: their next digest starts from here. Same transaction
+        // as their messages, so a crash leaves a chat either composed and queued or neither.
+        repository.markDigested(rows.map((r) => r.chatId), at);
         return queued;
       });
-      result.queuedMessages = write();
+      const write = () => {
+        if (!options.dryRun && batch.length > 0) result.queuedMessages += flush(batch);
+        batch = [];
+      };
+
+      for (const { chat, subs, key, locale } of keyed) {
+        if (subs.length === 0) {
+          batch.push({ chatId: chat.id, messages: [] });
+          continue;
+        }
+        // Sorted by profile: only the current profile's ranking needs to stay in memory.
+        if (current?.key !== key) current = { key, profile: ranker.rank(subs) };
+        const { profile } = current;
+        const since = Math.max(chat.lastDigestAt ?? 0, windowStart);
+        const { items, more } = composeForChat(profile, { locale, since, delivered: delivered.get(chat.id) ?? new Set() }, MAX_DIGEST_ITEMS);
+        let messages: DigestMessage[] = [];
+        if (items.length > 0) {
+          const formatKey = `${locale}|${chat.timeZone}|${more}|${items.map((i) => i.article.id).join(',')}`;
+          if (lastFormat?.key !== formatKey) {
+            // Bounded: rendered items are worth keeping while one language and zone repeat, not forever.
+            if (itemCache.size > ITEM_CACHE_LIMIT) itemCache.clear();
+            lastFormat = {
+              key: formatKey,
+              messages: formatDigest(
+                items.map((i) => ({
+                  articleId: i.article.id,
+                  title: i.article.title,
+                  url: i.article.url,
+                  sourceName: i.article.sourceName,
+                  publishedAt: i.article.publishedAt,
+                  summary: i.article.summary,
+                  lang: i.article.lang,
+                  group: i.group,
+                  isBreaking: i.article.isBreaking,
+                })),
+                { locale, timeZone: chat.timeZone, t: translators[locale], groupName: groupNames[locale], more, now: at, itemCache },
+              ),
+            };
+          }
+          messages = lastFormat.messages;
+        }
+        result.digests.push({ chatId: chat.id, items, more, messageCount: messages.length });
+        batch.push({ chatId: chat.id, messages });
+        if (batch.length >= WRITE_BATCH) write();
+      }
+      write();
       deps.logger?.info({ chats: chosen.length, queued: result.queuedMessages }, 'digest run queued');
       return result;
     },
