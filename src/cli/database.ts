@@ -15,7 +15,8 @@ export async function backupCommand(ctx: CliContext, args: string[]): Promise<nu
   if (!target) throw new CliError('backup needs a target FILE');
   if (resolve(target) === resolve(ctx.config.databasePath)) throw new CliError('the backup file cannot be the live database');
   if (existsSync(target) && !args.includes('--force')) throw new CliError(`${target} exists; add --force to overwrite it`);
-  await ctx.db().sqlite.backup(target);
+  // One step: a copy in pages restarts whenever the bot writes, and on a busy database never ends.
+  await ctx.db().sqlite.backup(target, { progress: () => 0x7fffffff });
   ctx.stdout(`backup written to ${target}`);
   return 0;
 }
