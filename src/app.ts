@@ -10,8 +10,9 @@ import type { BotServices, DigestNowOutcome } from './bot/deps.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DbHandle } from './db/client.ts';
 import { createOutbox, type Outbox } from './delivery/outbox.ts';
-import { createSender } from './delivery/sender.ts';
+import { createSender, type SenderEvent } from './delivery/sender.ts';
 import { createDigestService, type DigestService } from './digests/service.ts';
+import type { Metrics } from './http/metrics.ts';
 import { createI18n, type I18n } from './i18n.ts';
 import type { Logger } from './logger.ts';
 import { createChatService } from './subscriptions/chats.ts';
@@ -38,6 +39,10 @@ export interface AppOptions {
   apiRoot: string;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Counts updates, sends and outbox depth when given (main passes one; most tests do not). */
+  metrics?: Pick<Metrics, 'onSenderEvent' | 'observeOutbox' | 'countUpdate'>;
+  /** Another listener for the sender's events (main's liveness watch for /healthz). */
+  onSenderEvent?: (event: SenderEvent) => void;
 }
 
 /** Wires config → db → services → bot and sender. Opens the database but starts nothing that runs. */
@@ -72,7 +77,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
   };
   const bot = createBot(
-    { config, logger, i18n, taxonomy, services, now, ...(options.sleep ? { sleep: options.sleep } : {}) },
+    {
+      config, logger, i18n, taxonomy, services, now,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+    },
     { token: options.token, apiRoot: options.apiRoot },
   );
   const sender = createSender({
@@ -83,7 +92,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now,
     ...(options.sleep ? { sleep: options.sleep } : {}),
     logger,
+    onEvent: (event) => {
+      options.metrics?.onSenderEvent(event);
+      options.onSenderEvent?.(event);
+    },
   });
+  options.metrics?.observeOutbox(() => outbox.stats());
   wakeSender = () => sender.notify();
   return { config, db, i18n, taxonomy, services, bot, outbox, digests, sender, ingestor, close: () => db.close() };
 }

@@ -2,24 +2,107 @@ import { existsSync } from 'node:fs';
 import { registerCommands } from './bot/commands.ts';
 import { ConfigError, createConfig } from './config.ts';
 import { createApp } from './app.ts';
+import { createHealthRoute, databaseWriteCheck } from './http/health.ts';
+import { createMetrics, createMetricsRoute } from './http/metrics.ts';
+import { createSenderWatch } from './http/sender-watch.ts';
+import { createHttpServer, type Route } from './http/server.ts';
+import { createWebhookEndpoint, webhookSecret, type WebhookEndpoint } from './http/webhook.ts';
 import { createLogger } from './logger.ts';
+import { createSandbox, sandboxConfig, type Sandbox } from './sandbox/index.ts';
 import { createScheduler } from './scheduler.ts';
 import { createFetcher } from './sources/fetcher.ts';
 import { createPoller } from './sources/poller.ts';
 import { createSourceRepository } from './sources/repository.ts';
 import { checkSourceUrl } from './sources/url-safety.ts';
 
+const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+/** How long shutdown waits for a poll or handlers in progress before closing the database anyway. */
+const SHUTDOWN_WAIT_MS = 10_000;
+
+const within = (ms: number, work: Promise<unknown>): Promise<unknown> =>
+  Promise.race([work.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = createConfig(process.env);
   const logger = createLogger(config.logLevel);
-  if (!config.telegramBotToken) {
-    logger.fatal('TELEGRAM_BOT_TOKEN is not set: set it (see .env.example) to run the bot');
-    process.exitCode = 1;
-    return;
+
+  // ── Sandbox seam (issue 6, items 1–2) ─────────────────────────────────────────────────────────────
+  // Without a token the sandbox starts its embedded Bot API here, sets `telegram` to it, pushes its web
+  // routes into `sandboxRoutes` and its own stop into `onShutdown`; everything below then runs as with
+  // a token (long polling against the embedded API, health and metrics on the same HTTP_PORT). The web
+  // chat has no login, so the sandbox may set `httpOptions.host = '127.0.0.1'` to keep it off the network.
+  const sandboxRoutes: Route[] = [];
+  const onShutdown: Array<() => Promise<void>> = [];
+  const httpOptions: { host?: string } = {};
+  let telegram: { token: string; apiRoot: string };
+  const sandbox = !config.telegramBotToken;
+  // The sandbox runs on its own database (sandbox.db beside DATABASE_PATH) with its demo admin added.
+  let appConfig = config;
+  let sandboxRun: Sandbox | undefined;
+  if (config.telegramBotToken) {
+    telegram = { token: config.telegramBotToken, apiRoot: config.telegramApiRoot };
+  } else {
+    const run = createSandbox({ logger: logger.child({ component: 'sandbox' }) });
+    await run.start();
+    onShutdown.push(() => run.stop());
+    sandboxRun = run;
+    telegram = { token: run.token, apiRoot: run.apiRoot };
+    appConfig = sandboxConfig(config);
+    sandboxRoutes.push(...run.routes);
+    // Anyone who reaches the page can type as any demo person, the admin included: loopback only.
+    httpOptions.host = '127.0.0.1';
   }
-  const app = await createApp(config, logger, { token: config.telegramBotToken, apiRoot: config.telegramApiRoot });
-  await registerCommands(app.bot.telegram, app.i18n, config.defaultLocale);
+  // ──────────────────────────────────────────────────────────────────────────────────────────────────
+  const webhookUrl = sandbox ? undefined : config.webhookUrl;
+
+  const metrics = createMetrics({ onCollectError: (error) => logger.warn({ err: error }, 'outbox stats unavailable for /metrics') });
+  // The sender is alive when it keeps starting sends while messages are due; "due" needs the app's outbox.
+  let dueNow = () => false;
+  const senderWatch = createSenderWatch({ dueNow: () => dueNow() });
+  const app = await createApp(appConfig, logger, { ...telegram, metrics, onSenderEvent: senderWatch.onEvent });
+  await sandboxRun?.attach(app);
+  dueNow = () => app.outbox.heads(Date.now(), 1).length > 0;
+
+  const startedAt = Date.now();
+  let lastPollAt: number | null = null;
+  const webhook: WebhookEndpoint | undefined = webhookUrl
+    ? createWebhookEndpoint({
+        path: new URL(webhookUrl).pathname,
+        secret: webhookSecret(telegram.token),
+        handleUpdate: (update) => app.bot.handleUpdate(update),
+        logger: logger.child({ component: 'webhook' }),
+      })
+    : undefined;
+  const routes: Route[] = [
+    createHealthRoute({
+      checkDatabase: databaseWriteCheck(app.db.sqlite),
+      lastPoll: () => lastPollAt,
+      senderAlive: senderWatch.alive,
+      outboxPending: () => app.outbox.pendingCount(),
+      startedAt,
+      // Polls run every minute; this long without one finishing means the scheduler or a fetch is stuck.
+      pollStaleAfterMs: Math.max(30, 3 * config.ingestIntervalMinutes) * 60_000,
+    }),
+    createMetricsRoute(metrics),
+    ...(webhook ? [webhook.route] : []),
+    ...sandboxRoutes,
+  ];
+  const http = createHttpServer({
+    port: config.httpPort,
+    ...httpOptions,
+    logger: logger.child({ component: 'http' }),
+    routes,
+  });
+  try {
+    const { port } = await http.listen();
+    logger.info({ port, health: '/healthz', metrics: '/metrics' }, `http server listening on port ${port}`);
+    if (sandboxRun) logger.info({ port, database: appConfig.databasePath }, `Sandbox ready: open http://localhost:${port}/`);
+  } catch (error) {
+    app.close();
+    throw error;
+  }
+
   const poller = createPoller({
     repository: createSourceRepository(app.db.db),
     fetcher: createFetcher({ checkUrl: (url) => checkSourceUrl(url, { allowPrivate: config.allowPrivateSources }) }),
@@ -27,37 +110,96 @@ async function main(): Promise<void> {
     intervalMs: config.ingestIntervalMinutes * 60_000,
     logger: logger.child({ job: 'ingest' }),
   });
+  const jobs = new Set<Promise<unknown>>();
+  const tracked = <T>(work: Promise<T>): Promise<T> => {
+    jobs.add(work);
+    return work.finally(() => jobs.delete(work));
+  };
   const scheduler = createScheduler(
     {
       digests: (at) => {
         const result = app.digests.run({ at });
+        metrics.recordDigestRun(result.queuedMessages);
         if (result.queuedMessages > 0) app.sender.notify();
       },
-      ingest: () => poller.pollDue(),
+      ingest: () =>
+        tracked(
+          (async () => {
+            const begin = performance.now();
+            const report = await poller.pollDue();
+            metrics.recordPoll(report, (performance.now() - begin) / 1000);
+            lastPollAt = Date.now();
+          })(),
+        ),
     },
     logger,
   );
-  app.outbox.recoverInFlight();
-  app.sender.start();
-  scheduler.start();
 
+  let polling: Promise<void> | undefined = undefined;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // A stuck step must not keep the process up forever; unref'd, so it never delays a clean exit.
+    setTimeout(() => process.exit(exitCode || 1), 30_000).unref();
     await scheduler.stop();
-    app.bot.stop(signal);
+    webhook?.stopAccepting();
+    if (polling) {
+      app.bot.stop(signal);
+      // Resolves once the updates of the last batch are handled and the offset is confirmed.
+      await within(SHUTDOWN_WAIT_MS, polling);
+    }
+    await within(SHUTDOWN_WAIT_MS, Promise.allSettled([webhook?.drain(), ...jobs]));
     // The message in flight is finished and recorded before the database closes.
     await app.sender.stop();
+    senderWatch.stopped();
+    await http.close();
+    for (const stop of onShutdown) await stop().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
     app.close();
+    process.exitCode = exitCode;
+    logger.info('stopped');
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  logger.info({ apiRoot: config.telegramApiRoot, database: config.databasePath }, 'bot starting (long polling)');
-  await app.bot.launch({ allowedUpdates: ['message', 'callback_query', 'my_chat_member'] }, () => {
+  try {
+    await registerCommands(app.bot.telegram, app.i18n, config.defaultLocale);
+    app.bot.botInfo ??= await app.bot.telegram.getMe();
+    if (webhookUrl) {
+      await app.bot.telegram.setWebhook(webhookUrl, {
+        secret_token: webhookSecret(telegram.token),
+        allowed_updates: [...ALLOWED_UPDATES],
+        drop_pending_updates: false,
+      });
+    } else {
+      // A webhook left from an earlier deployment would make every getUpdates fail with 409.
+      await app.bot.telegram.deleteWebhook({ drop_pending_updates: false });
+    }
+  } catch (error) {
+    await shutdown('startup failed', 1);
+    throw error;
+  }
+  // A signal during start-up has already closed everything.
+  if (stopping) return;
+  app.outbox.recoverInFlight();
+  app.sender.start();
+  senderWatch.started();
+  scheduler.start();
+
+  const mode = webhookUrl ? 'webhook' : 'long polling';
+  logger.info({ apiRoot: telegram.apiRoot, database: appConfig.databasePath, mode }, `bot starting (${mode})`);
+  if (webhookUrl) {
+    logger.info({ username: app.bot.botInfo.username, path: new URL(webhookUrl).pathname }, 'bot is receiving updates by webhook');
+    return;
+  }
+  polling = app.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, () => {
     logger.info({ username: app.bot.botInfo?.username }, 'bot is polling');
+  });
+  void polling.catch(async (error: unknown) => {
+    // 401 (token revoked) or 409 (another instance polls): nothing will arrive, so stop cleanly and say why.
+    logger.fatal({ err: error }, 'long polling stopped with an error');
+    await shutdown('polling failed', 1);
   });
 }
 

@@ -18,6 +18,8 @@ function startBot(extraEnv: Record<string, string> = {}): { child: ChildProcess;
       TELEGRAM_API_ROOT: telegram.apiRoot,
       DATABASE_PATH: join(dir, 'data', 'bot.db'),
       LOG_LEVEL: 'info',
+      // Any free port: tests run in parallel and 8080 may be taken on the machine.
+      HTTP_PORT: '0',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,6 +1,7 @@
 import type { AdminServices } from '../admin/index.ts';
 import type { SearchQuery, SearchResult } from '../articles/search.ts';
 import type { Config } from '../config.ts';
+import type { Metrics } from '../http/metrics.ts';
 import type { I18n } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatService } from '../subscriptions/chats.ts';
@@ -27,4 +28,6 @@ export interface BotDeps {
   /** Injected so tests of 429 handling need not wait real seconds. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** Counts every update (by type) and its handling time. */
+  metrics?: Pick<Metrics, 'countUpdate'>;
 }

@@ -1,4 +1,5 @@
 import { Telegraf } from 'telegraf';
+import { countUpdates } from '../http/metrics.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
 import { adminFeatures } from './features/admin/index.ts';
@@ -26,6 +27,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /** Builds the bot with every feature registered; starting it is main.ts's job. */
 export function createBot(deps: BotDeps, options: BotOptions): Telegraf<BotContext> {
   const bot = new Telegraf<BotContext>(options.token, { telegram: { apiRoot: options.apiRoot } });
+  if (deps.metrics) bot.use(countUpdates(deps.metrics));
   bot.use(retryOn429(deps.sleep ?? realSleep));
   bot.use(contextMiddleware({ chats: deps.services.chats, i18n: deps.i18n, logger: deps.logger }));
   bot.use(errorBoundary());

@@ -74,9 +74,14 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}): Pro
   }
   const callListeners = new Set<() => void>();
 
+  const maxRecordedCalls = options.maxRecordedCalls ?? Number.POSITIVE_INFINITY;
+  const observers = new Set<(call: RecordedCall) => void>();
   const record = (call: RecordedCall): void => {
     world.calls.push(call);
+    // A long-running sandbox would otherwise keep every getUpdates poll it ever answered.
+    if (world.calls.length > maxRecordedCalls) world.calls.splice(0, world.calls.length - maxRecordedCalls);
     for (const listener of [...callListeners]) listener();
+    for (const observer of [...observers]) observer(call);
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -169,6 +174,10 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}): Pro
     failNext: (method, count, error) => faults.failNext(method, count, error),
     failRandomly: (probability, randomOptions) => faults.failRandomly(probability, randomOptions),
     queueUpdate: (update) => updates.push(update),
+    onCall: (observer) => {
+      observers.add(observer);
+      return () => void observers.delete(observer);
+    },
     commands: (languageCode, scope) => [...(world.commands.get(commandsKey(scope, languageCode)) ?? [])],
     waitForCalls: (method, count = 1, timeoutMs = 5000) =>
       new Promise<RecordedCall[]>((resolve, reject) => {

@@ -32,6 +32,8 @@ export interface FakeTelegramOptions {
   strictHtml?: boolean;
   botUsername?: string;
   botFirstName?: string;
+  /** Keep only the latest N calls in `calls` (a long-running sandbox); default all of them. */
+  maxRecordedCalls?: number;
 }
 
 export type ApiResponse =
@@ -122,6 +124,8 @@ export interface FakeTelegram {
   failRandomly(probability: number, options?: RandomFailureOptions): void;
   /** Adds an update for getUpdates; update_id is assigned when missing and must increase. */
   queueUpdate(update: object): void;
+  /** Calls `observer` with every call as it is recorded (after the answer is decided); returns an unsubscribe. */
+  onCall(observer: (call: RecordedCall) => void): () => void;
   /** What setMyCommands stored for this language (default '') and scope (default { type: 'default' }). */
   commands(languageCode?: string, scope?: object): Array<{ command: string; description: string }>;
   /**

@@ -1,12 +1,13 @@
 /**
  * Builders for the updates Telegram would deliver, shaped exactly as Telegraf
  * expects them (bot_command entities included, or `bot.command()` never fires).
- * Ids auto-increment per test file; message ids count from 1, below the range
- * the fake uses for bot messages, so the two never collide.
+ * Ids auto-increment per process (per test file); message ids count from 1, below the
+ * range the fake uses for bot messages, so the two never collide. The sandbox passes its
+ * own per-chat message ids and lets the Bot API's queue number the updates.
  */
 import type { Chat, ChatMemberUpdated, Message, MessageEntity, Update, User } from 'telegraf/types';
-import { chatMember, DEFAULT_BOT_FIRST_NAME, DEFAULT_BOT_USERNAME, DEFAULT_TOKEN, makeBotInfo, botUser } from './fake-telegram/members.ts';
-import type { ChatMemberStatus } from './fake-telegram/types.ts';
+import { chatMember, DEFAULT_BOT_FIRST_NAME, DEFAULT_BOT_USERNAME, DEFAULT_TOKEN, makeBotInfo, botUser } from './members.ts';
+import type { ChatMemberStatus } from './types.ts';
 
 export type UpdateChatType = 'private' | 'group' | 'supergroup';
 

@@ -1,0 +1,1 @@
+export * from '../../../src/sandbox/bot-api/markdown.ts';

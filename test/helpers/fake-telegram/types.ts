@@ -1,0 +1,1 @@
+export type * from '../../../src/sandbox/bot-api/types.ts';
