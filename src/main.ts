@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { registerCommands } from './bot/commands.ts';
+import { registerAdminMenus } from './bot/features/admin/index.ts';
 import { ConfigError, createConfig } from './config.ts';
 import { createApp } from './app.ts';
 import { createHealthRoute, databaseWriteCheck } from './http/health.ts';
@@ -165,6 +166,8 @@ async function main(): Promise<void> {
 
   try {
     await registerCommands(app.bot.telegram, app.i18n, config.defaultLocale);
+    // Admins see their desk's commands in their own menu (a chat-scoped command list).
+    if (app.services.admin) await registerAdminMenus(app.bot.telegram, app.i18n, app.services.admin.roles, logger);
     app.bot.botInfo ??= await app.bot.telegram.getMe();
     if (webhookUrl) {
       await app.bot.telegram.setWebhook(webhookUrl, {
