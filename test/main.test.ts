@@ -1,38 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeTelegram, type FakeTelegram } from './helpers/fake-telegram/index.ts';
+import { startMainProcess, type RunningMain } from './helpers/main-process.ts';
 import { messageUpdate } from './helpers/updates.ts';
 
 let telegram: FakeTelegram;
 let dir: string;
 
-function startBot(extraEnv: Record<string, string> = {}): { child: ChildProcess; stderr: () => string } {
-  let stderr = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      DATABASE_PATH: join(dir, 'data', 'bot.db'),
-      LOG_LEVEL: 'info',
-      // Any free port: tests run in parallel and 8080 may be taken on the machine.
-      HTTP_PORT: '0',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return { child, stderr: () => stderr };
-}
-
-const stopped = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
-  });
+const startBot = (extraEnv: Record<string, string> = {}) => startMainProcess(telegram, dir, extraEnv);
+const stopped = (run: RunningMain) => run.exit;
 
 beforeAll(async () => {
   telegram = await createFakeTelegram({ maxPollTimeoutMs: 200 });
@@ -56,7 +34,7 @@ describe('npm start with a token', () => {
     expect(telegram.lastMessage(702)?.plain_text).toContain('Подписка оформлена: Узбекистан · Экономика');
     expect(telegram.lastMessage(703)?.plain_text).toContain('Subscribed: Chechnya · Religion');
     first.child.kill('SIGTERM');
-    expect(await stopped(first.child)).toBe(0);
+    expect(await stopped(first)).toBe(0);
     expect(first.stderr()).not.toContain(telegram.token);
 
     const second = startBot();
@@ -64,13 +42,13 @@ describe('npm start with a token', () => {
     await telegram.waitForCalls('sendMessage', 4, 15_000);
     expect(telegram.lastMessage(702)?.plain_text).toContain('Узбекистан · Экономика');
     second.child.kill('SIGTERM');
-    await stopped(second.child);
+    await stopped(second);
     expect(telegram.violations).toEqual([]);
   }, 60_000);
 
   it('refuses to start with a broken setting and names it on stderr', async () => {
     const run = startBot({ DEFAULT_TIMEZONE: 'Nowhere/Land' });
-    expect(await stopped(run.child)).not.toBe(0);
+    expect(await stopped(run)).not.toBe(0);
     expect(run.stderr()).toContain('DEFAULT_TIMEZONE');
   }, 30_000);
 });

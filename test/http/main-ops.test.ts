@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER, webhookSecret } from '../../src/http/webhook.ts';
 import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { startMainProcess, stopMainProcess } from '../helpers/main-process.ts';
 import { messageUpdate } from '../helpers/updates.ts';
 
 const WEBHOOK_URL = 'https://bot.example.com/tg/hook';
@@ -13,45 +13,8 @@ const WEBHOOK_URL = 'https://bot.example.com/tg/hook';
 let telegram: FakeTelegram;
 let dir: string;
 
-interface Running {
-  child: ChildProcess;
-  stderr: () => string;
-  /** Resolves with the port main logged once its HTTP server listens. */
-  port: Promise<number>;
-  exit: Promise<number | null>;
-}
-
-function startMain(extraEnv: Record<string, string> = {}): Running {
-  let stderr = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      DATABASE_PATH: join(dir, 'data', 'bot.db'),
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'info',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const port = new Promise<number>((resolve, reject) => {
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const match = /"msg":"http server listening on port (\d+)"/.exec(stderr);
-      if (match?.[1]) resolve(Number(match[1]));
-    });
-    void exit.then(() => reject(new Error(`main exited before listening:\n${stderr}`)));
-  });
-  port.catch(() => {});
-  return { child, stderr: () => stderr, port, exit };
-}
-
-async function stop(run: Running): Promise<number | null> {
-  run.child.kill('SIGTERM');
-  return run.exit;
-}
+const startMain = (extraEnv: Record<string, string> = {}) => startMainProcess(telegram, dir, extraEnv);
+const stop = stopMainProcess;
 
 beforeAll(async () => {
   telegram = await createFakeTelegram({ maxPollTimeoutMs: 200 });
