@@ -50,6 +50,6 @@ export async function digestCommand(ctx: CliContext, args: string[]): Promise<nu
     logger: ctx.logger,
   });
   const report = await sender.runUntilIdle();
-  ctx.stdout(JSON.stringify({ chats: result.digests.length, queued: result.queuedMessages, ...report }));
+  ctx.stdout(JSON.stringify({ chats: result.digests.length + result.digestsComposed, queued: result.queuedMessages, ...report }));
   return 0;
 }

@@ -28,6 +28,8 @@ export interface DigestRunOptions {
   force?: boolean;
   /** Compose and report, write nothing. */
   dryRun?: boolean;
+  /** Keep every chat's digest in the result even on a run over all chats (tests). */
+  keepDigests?: boolean;
 }
 
 export interface ChatDigest {
@@ -41,7 +43,10 @@ export interface ChatDigest {
 export interface DigestRunResult {
   at: number;
   considered: number;
+  /** Per chat, for dry runs and runs over chosen chats (or when asked): what each digest holds. */
   digests: ChatDigest[];
+  /** Chats that got a digest, counted when `digests` is not kept. */
+  digestsComposed: number;
   queuedMessages: number;
 }
 
@@ -71,7 +76,9 @@ export function createDigestService(deps: {
     run(options: DigestRunOptions): DigestRunResult {
       const { at } = options;
       const chosen = selectChats(options);
-      const result: DigestRunResult = { at, considered: chosen.length, digests: [], queuedMessages: 0 };
+      const result: DigestRunResult = { at, considered: chosen.length, digests: [], digestsComposed: 0, queuedMessages: 0 };
+      // A scheduled run over every chat only reports counts; keeping each chat's items would cost memory for nothing.
+      const keepDigests = options.dryRun === true || options.chatIds !== undefined || options.keepDigests === true;
       if (chosen.length === 0) return result;
       const subscriptions = repository.subscriptionsByChat();
       const windowStart = at - lookbackMs;
@@ -166,7 +173,8 @@ export function createDigestService(deps: {
           }
           messages = lastFormat.messages;
         }
-        result.digests.push({ chatId: chat.id, items, more, messageCount: messages.length });
+        if (keepDigests) result.digests.push({ chatId: chat.id, items, more, messageCount: messages.length });
+        else if (items.length > 0) result.digestsComposed++;
         batch.push({ chatId: chat.id, messages });
         if (batch.length >= WRITE_BATCH) write();
       }
