@@ -39,8 +39,8 @@ export interface TopicClassifierOptions {
 
 // Specificity grows faster than the tier number: one decisive term should outweigh several supporting ones.
 const TIER_WEIGHTS = [0, 0.5, 1.5, 3];
-// A headline states the subject; the body wanders into background, so a title mention counts thrice.
-const TITLE_WEIGHT = 3;
+// A headline states the subject; the body wanders into background, so a title mention counts 2.5 times.
+const TITLE_WEIGHT = 2.5;
 // An editor's section name is close to a label, so it outweighs a few body mentions but not a whole body.
 const CATEGORY_WEIGHT = 8;
 // Below this raw evidence (one decisive body term, or one strong title term) nothing is filed.
@@ -55,6 +55,8 @@ const WORD_CACHE_LIMIT = 200_000;
 // The Arabic article with a joined conjunction or preposition: the only prefix safe to strip blindly.
 const AR_ARTICLE = /^(?:وال|فال|بال|كال|ال|لل)(?=..)/;
 const AR_CLITIC_LETTERS = 'وفبكل';
+// An unlisted Arabic form that only shares a listed word's stem is often another word (أثر beside أثرية).
+const ARABIC_STEM_SHARE = 0.5;
 
 type Weights = ReadonlyArray<readonly [topic: number, weight: number]>;
 
@@ -70,6 +72,8 @@ interface LexiconNode {
   weights?: Weights;
   /** Longer phrases starting with this one. */
   next?: Map<string, LexiconNode>;
+  /** What an unlisted Arabic word that only shares this stem counts for (see ARABIC_STEM_SHARE). */
+  loose?: LexiconNode;
 }
 
 interface CompiledLexicon {
@@ -149,7 +153,9 @@ function compileLexicon(): CompiledLexicon {
   });
   for (const [node, byTopic] of acc) {
     const weights = [...byTopic].filter(([, w]) => w > 0);
-    if (weights.length > 0) node.weights = weights;
+    if (weights.length === 0) continue;
+    node.weights = weights;
+    node.loose = { key: node.key, weights: weights.map(([t, w]) => [t, w * ARABIC_STEM_SHARE] as const) };
   }
   return { root, arabic };
 }
@@ -165,7 +171,7 @@ function unigramOf(word: string, wordStem: string, lexicon: CompiledLexicon): Le
   // as a word that merely contains it after the stemmer cut its first letters.
   const suffixed =
     surface.startsWith(wordStem) || (AR_CLITIC_LETTERS.includes(surface[0] ?? '') && surface.startsWith(wordStem, 1));
-  return suffixed && byStem?.weights ? byStem : undefined;
+  return suffixed ? byStem?.loose : undefined;
 }
 
 /** Counts lexicon terms in a run of tokens, longest phrase first, so "central bank" is not also "bank". */

@@ -130,6 +130,23 @@ describe('createTopicClassifier', () => {
     expect(classify('', 'زار الوفد لبنان', 'ar').find((s) => s.id === 'culture')).toBeUndefined();
   });
 
+  it('gives an unlisted Arabic form that only shares a stem less weight than the listed word', () => {
+    const weight = (text: string) =>
+      classifier.explain({ title: '', text, lang: 'ar' }).reduce((sum, e) => sum + (e.adds.culture ?? 0), 0);
+    // أثر "effect" stems like الأثرية "archaeological"; الرياضة and لها are everyday words of other topics.
+    expect(weight('أثر')).toBeLessThan(weight('الأثرية'));
+    expect(classify('', 'كان لها أثر واضح في وسط المدينة', 'ar')).toEqual([]);
+  });
+
+  it('does not read everyday words that stem like topic words as that topic', () => {
+    const topicsOf = (text: string, lang: string) =>
+      classifier.explain({ title: '', text, lang }).flatMap((e) => Object.keys(e.adds));
+    // "authorities" is no author, "development" no green cause, "believe" no faith.
+    const en = topicsOf('The authorities said development would continue, they believe.', 'en');
+    expect(en.filter((t) => ['culture', 'environment', 'religion'].includes(t))).toEqual([]);
+    expect(topicsOf('Как сообщалось ранее, международный и национальный', 'ru')).toEqual([]);
+  });
+
   it('reads a bare match result as sport, but not a span of years', () => {
     expect(classify('Hawthorn 3-1 Millbrook', '', 'en')[0]?.id).toBe('sports');
     expect(classify('«Ротор» — «Сокол» 2:0, «Урал» 1-1', '', 'ru')[0]?.id).toBe('sports');
