@@ -1,4 +1,4 @@
-import { terms as toTerms } from '../text/normalize.ts';
+import { stem, tokenize } from '../text/normalize.ts';
 import { contentHash, dedupKey, simhash } from './fingerprint.ts';
 import { detectLanguage } from './language.ts';
 import type { Scored } from './store.ts';
@@ -22,7 +22,8 @@ export interface RawArticle {
 export interface Classifiers {
   summarizer: Summarizer;
   topics: { classify(input: { title: string; text: string; lang: string; categories?: string[] }): Array<{ id: string; score: number }> };
-  regions: { detect(input: { title: string; text: string; lang?: string }): Scored[] };
+  /** `titleWords`/`textWords`, when given, are `tokenize(title)`/`tokenize(text)`, so a detector need not tokenize again. */
+  regions: { detect(input: { title: string; text: string; lang?: string; titleWords?: readonly string[]; textWords?: readonly string[] }): Scored[] };
 }
 
 /** The identity of an article, cheap to compute: enough to skip what is already stored. */
@@ -71,14 +72,17 @@ export function identify(raw: RawArticle): Identified {
 export function enrich(raw: RawArticle, id: Identified, classifiers: Classifiers): Enrichment {
   const { title, text } = id;
   const { lang } = detectLanguage(`${title}\n${text.slice(0, 4000)}`, raw.lang);
-  const titleTerms = toTerms(title);
-  const bodyTerms = toTerms(text);
+  // Normalized and tokenized once: the search terms and the region detector share the words.
+  const titleWords = tokenize(title);
+  const textWords = tokenize(text);
+  const titleTerms = titleWords.map(stem);
+  const bodyTerms = textWords.map(stem);
   const summarized = SUMMARIZED_LANGUAGES.has(lang) && text.length > 0;
   return {
     ...id,
     lang,
     summary: summarized ? classifiers.summarizer.summarize({ text, title, lang, sentences: 3 }) : [],
-    regions: classifiers.regions.detect({ title, text, lang }),
+    regions: classifiers.regions.detect({ title, text, lang, titleWords, textWords }),
     topics: classifiers.topics.classify({ title, text, lang, categories: raw.categories ?? [] }),
     titleTerms,
     bodyTerms,

@@ -43,27 +43,73 @@ function fnv1a(text: string, seed: number): number {
   return h >>> 0;
 }
 
+const FNV_PRIME = 0x01000193;
+const SEED_LO = 0x811c9dc5;
+const SEED_HI = (0x01000193 ^ 0x9e3779b9) >>> 0;
+/** Shingles come from the first MAX_TERMS terms, so counts stay below 2^PLANES. */
+const MAX_TERMS = 600;
+const PLANES = 10;
+
+// fnv1a continued over more text: fnv1a(a + b, seed) === feed(fnv1a(a, seed), b).
+function feed(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME) >>> 0;
+  return h;
+}
+
 /**
  * 64-bit SimHash over word 3-shingles of stemmed terms: rewrites of one wire story land a few
  * bits apart, different stories about the same place do not.
  */
 export function simhash(terms: readonly string[]): string {
-  const weights = new Int32Array(64);
-  const shingles = terms.length < 3 ? [terms.join(' ')] : terms.slice(0, 600).map((_, i, a) => `${a[i]} ${a[i + 1]} ${a[i + 2]}`).slice(0, -2);
-  for (const shingle of shingles) {
-    const lo = fnv1a(shingle, 0x811c9dc5);
-    const hi = fnv1a(shingle, 0x01000193 ^ 0x9e3779b9);
-    for (let bit = 0; bit < 32; bit++) {
-      weights[bit] = (weights[bit] ?? 0) + ((lo >>> bit) & 1 ? 1 : -1);
-      weights[bit + 32] = (weights[bit + 32] ?? 0) + ((hi >>> bit) & 1 ? 1 : -1);
+  // Per-bit counts of ones as bit-sliced counters: plane k holds bit k of all 32 counts of a half, and
+  // adding a hash is a ripple carry (a couple of steps on average) instead of 64 per-bit updates.
+  // A bit is set when more than half the shingles have it (ones − zeros > 0).
+  const loPlanes = new Int32Array(PLANES);
+  const hiPlanes = new Int32Array(PLANES);
+  let shingles = 0;
+  const add = (lo: number, hi: number) => {
+    shingles++;
+    for (let k = 0, carry = lo | 0; carry !== 0; k++) {
+      const plane = loPlanes[k] as number;
+      loPlanes[k] = plane ^ carry;
+      carry &= plane;
+    }
+    for (let k = 0, carry = hi | 0; carry !== 0; k++) {
+      const plane = hiPlanes[k] as number;
+      hiPlanes[k] = plane ^ carry;
+      carry &= plane;
+    }
+  };
+  if (terms.length < 3) {
+    const shingle = terms.join(' ');
+    add(fnv1a(shingle, SEED_LO), fnv1a(shingle, SEED_HI));
+  } else {
+    // The shingle "a b c" hashed in place, without building the string.
+    const n = Math.min(terms.length, MAX_TERMS) - 2;
+    for (let i = 0; i < n; i++) {
+      const a = terms[i] as string;
+      const b = terms[i + 1] as string;
+      const c = terms[i + 2] as string;
+      let lo = feed(SEED_LO, a);
+      let hi = feed(SEED_HI, a);
+      lo = feed(Math.imul(lo ^ 32, FNV_PRIME) >>> 0, b);
+      hi = feed(Math.imul(hi ^ 32, FNV_PRIME) >>> 0, b);
+      lo = feed(Math.imul(lo ^ 32, FNV_PRIME) >>> 0, c);
+      hi = feed(Math.imul(hi ^ 32, FNV_PRIME) >>> 0, c);
+      add(lo, hi);
     }
   }
-  let lo = 0;
-  let hi = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    if ((weights[bit] ?? 0) > 0) lo |= 1 << bit;
-    if ((weights[bit + 32] ?? 0) > 0) hi |= 1 << bit;
-  }
+  const bitsOver = (planes: Int32Array): number => {
+    let out = 0;
+    for (let bit = 0; bit < 32; bit++) {
+      let ones = 0;
+      for (let k = 0; k < PLANES; k++) ones |= (((planes[k] as number) >>> bit) & 1) << k;
+      if (2 * ones > shingles) out |= 1 << bit;
+    }
+    return out;
+  };
+  const lo = bitsOver(loPlanes);
+  const hi = bitsOver(hiPlanes);
   return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 }
 

@@ -21,6 +21,8 @@ export interface BatchEnricher {
 
 const NEAR_DUPLICATE_WINDOW_MS = 7 * 86_400_000;
 const MIN_TERMS_FOR_NEAR_DUPLICATE = 25;
+/** Articles per enrich call in ingestBatch: small enough to overlap enriching and writing. */
+const ENRICH_SLICE = 25;
 
 export function createIngestor(deps: { store: ArticleStore; classifiers: Classifiers; logger?: Logger; now?: () => number }) {
   const { store, classifiers } = deps;
@@ -126,17 +128,45 @@ export function createIngestor(deps: { store: ArticleStore; classifiers: Classif
           fail(report, label(raw, index), error);
         }
       });
-      const enriched = await enricher.enrich(pending.map(({ raw, id }) => ({ raw, id })));
-      pending.forEach(({ raw, index }, i) => {
-        const e = enriched[i];
+      // Handed over in slices, all at once: while this thread writes one slice, the workers already
+      // enrich the next ones. Slices are saved in order, so results match one big call.
+      const slices: Array<Promise<Array<Enrichment | { error: string }>>> = [];
+      for (let from = 0; from < pending.length; from += ENRICH_SLICE) {
+        slices.push(enricher.enrich(pending.slice(from, from + ENRICH_SLICE).map(({ raw, id }) => ({ raw, id }))));
+      }
+      for (const slice of slices) slice.catch(() => undefined); // a failure surfaces where it is awaited
+      for (let s = 0; s < slices.length; s++) {
+        const from = s * ENRICH_SLICE;
+        const count = Math.min(ENRICH_SLICE, pending.length - from);
+        const before = { ids: report.ids.length, added: report.new, errors: report.errors.length };
         try {
-          if (!e || 'error' in e) throw new Error(e ? e.error : 'not enriched');
-          report.ids.push(save(raw, e));
-          report.new++;
+          const enriched = await (slices[s] as Promise<Array<Enrichment | { error: string }>>);
+          // One commit per slice: the full-text index flushes once instead of once per article.
+          const inBatch = store.batch ? store.batch.bind(store) : <T>(fn: () => T) => fn();
+          inBatch(() => {
+            for (let i = 0; i < count; i++) {
+              const { raw, index } = pending[from + i] as { raw: RawArticle; index: number };
+              const e = enriched[i];
+              try {
+                if (!e || 'error' in e) throw new Error(e ? e.error : 'not enriched');
+                report.ids.push(save(raw, e));
+                report.new++;
+              } catch (error) {
+                fail(report, label(raw, index), error);
+              }
+            }
+          });
         } catch (error) {
-          fail(report, label(raw, index), error);
+          // The slice's commit (or its worker) failed: nothing of it was stored; say so per article and go on.
+          report.ids.length = before.ids;
+          report.new = before.added;
+          report.errors.length = before.errors;
+          for (let i = 0; i < count; i++) {
+            const { raw, index } = pending[from + i] as { raw: RawArticle; index: number };
+            fail(report, label(raw, index), error);
+          }
         }
-      });
+      }
       return report;
     },
   };

@@ -34,6 +34,7 @@ const MAX_CACHED_WORDS = 50_000;
 
 // "US" and "U.S." read as the pronoun "us" once lower-cased; only the written capitals name the country.
 const US_ACRONYM = /\bU\.S\.(?:A\.)?|\bUSA?\b/g;
+const HAS_US_ACRONYM = /\bU\.S\.(?:A\.)?|\bUSA?\b/;
 
 // The place where something happens is what regional news is filed under: "в Сирии", "في سوريا",
 // "بسوريا", "in Syria" mark it; a country named as actor or speaker ("Moscow says") is not marked.
@@ -59,7 +60,8 @@ function positionWeight(inTitle: boolean, index: number): number {
  * sequences (names, inflected and adjective forms, cities, political shorthand) in all three languages.
  */
 export function createRegionDetector(taxonomy: Taxonomy): {
-  detect(input: { title: string; text: string; lang?: string }): RegionScore[];
+  /** `titleWords`/`textWords`, when given, must be `tokenize(title)`/`tokenize(text)`: saves tokenizing again. */
+  detect(input: { title: string; text: string; lang?: string; titleWords?: readonly string[]; textWords?: readonly string[] }): RegionScore[];
 } {
   const index = createPhraseIndex<Target>();
   for (const alias of taxonomy.textAliases()) {
@@ -103,12 +105,13 @@ export function createRegionDetector(taxonomy: Taxonomy): {
   }
 
   return {
-    detect({ title, text }) {
+    detect({ title, text, titleWords, textWords }) {
       const scores = new Map<string, number>();
       const firstSeen = new Map<string, number>();
       let order = 0;
-      const scan = (raw: string, inTitle: boolean) => {
-        const words = tokenize(raw.replace(US_ACRONYM, ' USA '));
+      const scan = (raw: string, inTitle: boolean, tokens: readonly string[] | undefined) => {
+        // Where "US" is written, the words differ from plain tokenize(): only then tokenize here.
+        const words = tokens && !HAS_US_ACRONYM.test(raw) ? tokens : tokenize(raw.replace(US_ACRONYM, ' USA '));
         const keys = words.map(keysOf);
         const hits = index.scan(keys.length, (i) => keys[i] ?? []);
         for (const hit of hits) {
@@ -123,8 +126,8 @@ export function createRegionDetector(taxonomy: Taxonomy): {
           }
         }
       };
-      scan(title, true);
-      scan(text, false);
+      scan(title, true, titleWords);
+      scan(text, false, textWords);
       for (const [id, s] of [...scores]) {
         const country = taxonomy.regions.get(id)?.country;
         if (country) scores.set(country, (scores.get(country) ?? 0) + IMPLIED_COUNTRY * s);

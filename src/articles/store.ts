@@ -38,6 +38,11 @@ export interface ArticleStore {
   /** Recent fingerprints, to find near-duplicates without scanning the table per article. */
   recentFingerprints(lang: string, since: number): Array<{ id: number; clusterId: number; simhash: string }>;
   insert(article: NewArticle): { id: number; clusterId: number };
+  /**
+   * Runs `fn` in one transaction, so many inserts commit (and flush the full-text index) once; an
+   * insert that throws inside is still undone alone. Optional: a store without it commits per insert.
+   */
+  batch?<T>(fn: () => T): T;
   count(): number;
 }
 
@@ -116,6 +121,7 @@ export function createArticleStore(handle: DbHandle): ArticleStore {
     recentFingerprints: (lang, since) =>
       recent.all(lang, since) as Array<{ id: number; clusterId: number; simhash: string }>,
     insert: (a) => insert(a),
+    batch: <T>(fn: () => T): T => sqlite.transaction(fn)(),
     count: () => count.get() as number,
   };
 }

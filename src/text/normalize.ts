@@ -5,18 +5,30 @@ export type TextLang = 'ar' | 'ru' | 'en';
 const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, Quranic marks, tatweel
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+// Characters every step below leaves alone but lower-casing: ASCII, basic Cyrillic without й/Й, and
+// Arabic letters that need no folding (no hamza carriers, ة, ى, tatweel, marks or digits). Nothing
+// composes or decomposes among them, so text made only of them just needs lower-casing.
+const NEEDS_FOLDING = /[^\t\n\r\u0020-\u007f\u0410-\u0418\u041a-\u0438\u043a-\u044f\u0621\u0627\u0628\u062a-\u063a\u0641-\u0648\u064a]/;
+const ARABIC_BLOCK = /[\u0600-\u06FF]/;
+
 /** Folds what readers type inconsistently: Arabic letter variants and marks, ё, case, Latin accents. */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(ARABIC_MARKS, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/ؤ/g, 'و')
-    .replace(/ئ/g, 'ي')
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+  // Most words (and many calls are for one word) need none of the dozen passes below.
+  if (!NEEDS_FOLDING.test(text)) return text.toLowerCase();
+  let out = text.normalize('NFKC');
+  // Every Arabic fold below only touches U+0600–U+06FF: text without that block skips them.
+  if (ARABIC_BLOCK.test(out)) {
+    out = out
+      .replace(ARABIC_MARKS, '')
+      .replace(/[أإآٱ]/g, 'ا')
+      .replace(/ى/g, 'ي')
+      .replace(/ة/g, 'ه')
+      .replace(/ؤ/g, 'و')
+      .replace(/ئ/g, 'ي')
+      .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+      .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  }
+  return out
     .toLowerCase()
     .replace(/ё/g, 'е')
     .normalize('NFD')
