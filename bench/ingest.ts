@@ -64,8 +64,9 @@ export async function benchIngest(items: RawArticle[]): Promise<IngestBenchResul
     await pool.ready();
     const cpu = process.cpuUsage();
     const started = performance.now();
-    // Batches as `briefings ingest` reads them: enrichment on worker threads, writes here.
-    for (let i = 0; i < items.length; i += 500) await ingestor.ingestBatch(items.slice(i, i + 500), pool);
+    // As `briefings ingest FILE.jsonl` does it: the file's articles in one call, enriched on worker
+    // threads while this thread writes.
+    await ingestor.ingestBatch(items, pool);
     await pool.close();
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
