@@ -166,8 +166,9 @@ async function main(): Promise<void> {
 
   try {
     await registerCommands(app.bot.telegram, app.i18n, config.defaultLocale);
-    // Admins see their desk's commands in their own menu (a chat-scoped command list).
-    if (app.services.admin) await registerAdminMenus(app.bot.telegram, app.i18n, app.services.admin.roles, logger);
+    // Admins see their desk's commands in their own menu (a chat-scoped command list); the sandbox's
+    // attach() already set them for its demo admin.
+    if (app.services.admin && !sandboxRun) await registerAdminMenus(app.bot.telegram, app.i18n, app.services.admin.roles, logger);
     app.bot.botInfo ??= await app.bot.telegram.getMe();
     if (webhookUrl) {
       await app.bot.telegram.setWebhook(webhookUrl, {

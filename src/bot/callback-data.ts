@@ -17,3 +17,9 @@ export function parseCallbackData(data: string | undefined, prefix: string, arit
   if (parts.some((p) => p.length === 0 || !/^[\w*+-]+$/.test(p))) return undefined;
   return parts.slice(1);
 }
+
+/** The data of the pressed button, when the update is a button press that carries data. */
+export function callbackDataOf(ctx: { callbackQuery?: object | undefined }): string | undefined {
+  const query = ctx.callbackQuery;
+  return query && 'data' in query && typeof query.data === 'string' ? query.data : undefined;
+}

@@ -5,27 +5,12 @@ import { decodeBody } from '../sources/decode.ts';
 import { extractArticle } from '../sources/extract.ts';
 import { detectFeedKind } from '../sources/feed-repair.ts';
 import { parseFeed } from '../sources/parse-feed.ts';
-import type { FeedItem } from '../sources/types.ts';
+import { feedItemToRaw } from '../sources/to-article.ts';
 
 export interface FileItems {
   items: RawArticle[];
   /** Lines of a JSONL file that could not be read, reported without stopping the file. */
   errors: Array<{ item: string; error: string }>;
-}
-
-export function feedItemToRaw(item: FeedItem, source: { name?: string | undefined; id?: number | undefined; lang?: string | undefined }): RawArticle {
-  return {
-    url: item.url,
-    guid: item.guid,
-    title: item.title,
-    text: item.text,
-    lang: item.lang ?? source.lang,
-    publishedAt: item.publishedAt,
-    categories: item.categories,
-    alternates: item.alternates,
-    sourceName: source.name,
-    sourceId: source.id,
-  };
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
@@ -80,5 +65,5 @@ export async function readArticlesFromFile(path: string): Promise<FileItems> {
     };
   }
   const feed = parseFeed(text);
-  return { items: feed.items.map((item) => feedItemToRaw(item, { name: feed.title, lang: feed.lang })), errors: [] };
+  return { items: feed.items.map((item) => feedItemToRaw(item, { name: feed.title }, feed.lang)), errors: [] };
 }

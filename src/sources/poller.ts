@@ -6,7 +6,7 @@ import { extractArticle } from './extract.ts';
 import type { Fetcher } from './fetcher.ts';
 import { parseFeed } from './parse-feed.ts';
 import type { SourceRecord, SourceRepository } from './repository.ts';
-import type { FeedItem } from './types.ts';
+import { feedItemToRaw } from './to-article.ts';
 
 export interface PollReport {
   sources: number;
@@ -20,21 +20,6 @@ export interface PollReport {
 
 /** Article pages fetched per source and poll when the feed has only teasers: polite to the site. */
 const MAX_PAGES_PER_POLL = 10;
-
-function toRaw(item: FeedItem, source: SourceRecord, feedLang: string | undefined): RawArticle {
-  return {
-    url: item.url,
-    guid: item.guid,
-    title: item.title,
-    text: item.text,
-    lang: item.lang ?? source.lang ?? feedLang,
-    publishedAt: item.publishedAt,
-    categories: item.categories,
-    alternates: item.alternates,
-    sourceId: source.id,
-    sourceName: source.name ?? undefined,
-  };
-}
 
 export function createPoller(deps: {
   repository: SourceRepository;
@@ -81,7 +66,7 @@ export function createPoller(deps: {
       const feed = parseFeed(result.body, { baseUrl: result.finalUrl });
       const excerpts = new Set<RawArticle>();
       const items = feed.items.map((item) => {
-        const raw = toRaw(item, source, feed.lang);
+        const raw = feedItemToRaw(item, { name: source.name ?? undefined, id: source.id, lang: source.lang ?? undefined }, feed.lang);
         if (item.isExcerpt) excerpts.add(raw);
         return raw;
       });

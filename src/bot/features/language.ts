@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import { SUPPORTED_LOCALES, type Locale } from '../../config.ts';
 import { toLocale } from '../../subscriptions/chats.ts';
-import { callbackData, parseCallbackData } from '../callback-data.ts';
+import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { UserError } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
@@ -50,7 +50,7 @@ export function languageFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   composer.action(/^lang:/, async (ctx) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+    const data = callbackDataOf(ctx);
     const [choice] = parseCallbackData(data, 'lang', 1) ?? [];
     if (choice === 'menu') {
       await showScreen(ctx, menu(ctx));

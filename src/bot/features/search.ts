@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { escapeHtml, formatDateTime, isolateForRtl } from '../../i18n.ts';
 import { PERIOD_MS, parseSearch, type ParsedSearch, type Period } from '../../search/query.ts';
-import { callbackData, parseCallbackData } from '../callback-data.ts';
+import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { UserError } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
@@ -105,7 +105,7 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   composer.action(/^srchp?:/, async (ctx) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+    const data = callbackDataOf(ctx);
     const pageArgs = parseCallbackData(data, 'srch', 2);
     const periodArgs = parseCallbackData(data, 'srchp', 2);
     const id = pageArgs?.[0] ?? periodArgs?.[0] ?? '';

@@ -3,7 +3,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Locale } from '../../config.ts';
 import type { ChatRecord, Frequency } from '../../subscriptions/chats.ts';
 import { COMMON_TIME_ZONES, parseQuietArgs, parseScheduleArgs } from '../../subscriptions/schedule.ts';
-import { callbackData, parseCallbackData } from '../callback-data.ts';
+import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { UserError } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
@@ -102,7 +102,7 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   composer.action(/^set:/, async (ctx) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+    const data = callbackDataOf(ctx);
     const single = parseCallbackData(data, 'set', 1);
     const [kind, value = ''] = parseCallbackData(data, 'set', 2) ?? [];
     const chatId = chatIdOf(ctx);

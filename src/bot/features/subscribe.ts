@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import type { BotContext } from '../context.ts';
 import { UserError } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
-import { parseCallbackData } from '../callback-data.ts';
+import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import { countriesScreen, macroScreen, regionLabel, topicLabel, topicsScreen } from '../keyboards/subscribe-wizard.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml, showScreen, toPlainText } from '../reply.ts';
@@ -65,7 +65,7 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   composer.action(/^sub:/, async (ctx) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+    const data = callbackDataOf(ctx);
     const open = parseCallbackData(data, 'sub', 1);
     const macro = parseCallbackData(data, 'sub', 3);
     const topics = parseCallbackData(data, 'sub', 4);

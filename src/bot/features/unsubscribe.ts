@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { callbackData, parseCallbackData } from '../callback-data.ts';
+import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { UserError } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
@@ -40,7 +40,7 @@ export function unsubscribeFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   composer.action(/^uns:/, async (ctx) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+    const data = callbackDataOf(ctx);
     const pair = parseCallbackData(data, 'uns', 2);
     const all = parseCallbackData(data, 'uns', 1);
     const chatId = chatIdOf(ctx);

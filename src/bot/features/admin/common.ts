@@ -45,5 +45,4 @@ export function fitBlocks(ctx: BotContext, header: string, blocks: readonly stri
 /** The admin's own zone, for "today" and for dates on admin screens. */
 export const zoneOf = (ctx: BotContext, deps: BotDeps): string => ctx.chatRecord?.timeZone ?? deps.config.defaultTimezone;
 
-export const callbackDataOf = (ctx: BotContext): string | undefined =>
-  ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+export { callbackDataOf } from '../../callback-data.ts';
