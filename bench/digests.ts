@@ -37,7 +37,7 @@ export async function benchDigests(subscribers: number, articles: number, profil
           dedupKey: `bench:${i}`, url: `https://bench.example/${i}`, title: `Story ${i} about ${pick(REGIONS)}`, text: 'Body.', lang,
           summary: [`Summary sentence of story ${i}.`], contentHash: `h${i}`, simhash: '0000000000000000',
           publishedAt: at - Math.floor(rnd() * 20 * 3_600_000), firstSeenAt: at - Math.floor(rnd() * 20 * 3_600_000),
-          regions: [{ id: pick(REGIONS), score: 1 }], topics: [{ id: pick(TOPIC_IDS), score: 1 }], alternates: [], titleTerms: [], bodyTerms: [],
+          regions: [{ id: pick(REGIONS), score: 1 }], topics: [{ id: pick(TOPIC_IDS), score: 1 }], alternates: [], searchTitle: '', searchBody: '',
           clusterId: i > 10 && rnd() < 0.2 ? i - 1 - Math.floor(rnd() * 10) : undefined,
         });
       }

@@ -40,8 +40,8 @@ export function benchSearch(base: RawArticle[], total: number, print: (line: str
           regions: [{ id: regions[i % regions.length] as string, score: 1 }],
           topics: [{ id: topics[i % topics.length] as string, score: 1 }],
           alternates: [],
-          titleTerms: p.titleTerms,
-          bodyTerms: p.bodyTerms,
+          searchTitle: p.titleTerms.join(' '),
+          searchBody: p.bodyTerms.join(' '),
         });
       }
     });

@@ -1,4 +1,4 @@
-import { stem, tokenize } from '../text/normalize.ts';
+import { stemOf, tokenize, trimVocabulary, wordIds, type WordsInput } from '../text/normalize.ts';
 import { contentHash, dedupKey, simhash } from './fingerprint.ts';
 import { detectLanguage } from './language.ts';
 import type { Scored } from './store.ts';
@@ -21,9 +21,9 @@ export interface RawArticle {
 
 export interface Classifiers {
   summarizer: Summarizer;
-  topics: { classify(input: { title: string; text: string; lang: string; categories?: string[] }): Array<{ id: string; score: number }> };
+  topics: { classify(input: WordsInput & { title: string; text: string; lang: string; categories?: string[] }): Array<{ id: string; score: number }> };
   /** `titleWords`/`textWords`, when given, are `tokenize(title)`/`tokenize(text)`, so a detector need not tokenize again. */
-  regions: { detect(input: { title: string; text: string; lang?: string; titleWords?: readonly string[]; textWords?: readonly string[] }): Scored[] };
+  regions: { detect(input: WordsInput & { title: string; text: string; lang?: string }): Scored[] };
 }
 
 /** The identity of an article, cheap to compute: enough to skip what is already stored. */
@@ -40,8 +40,11 @@ export interface Enrichment extends Identified {
   summary: string[];
   regions: Scored[];
   topics: Scored[];
-  titleTerms: string[];
-  bodyTerms: string[];
+  /** Stemmed terms as the search index stores them: one string each, cheap to hand between threads. */
+  searchTitle: string;
+  searchBody: string;
+  /** How many words the body has, so near-duplicate detection can skip texts too short to judge. */
+  bodyTermCount: number;
   simhash: string;
 }
 
@@ -73,19 +76,24 @@ export function enrich(raw: RawArticle, id: Identified, classifiers: Classifiers
   const { title, text } = id;
   const { lang } = detectLanguage(`${title}\n${text.slice(0, 4000)}`, raw.lang);
   // Normalized and tokenized once: the search terms and the region detector share the words.
+  trimVocabulary();
   const titleWords = tokenize(title);
   const textWords = tokenize(text);
-  const titleTerms = titleWords.map(stem);
-  const bodyTerms = textWords.map(stem);
+  const titleIds = wordIds(titleWords);
+  const textIds = wordIds(textWords);
+  const words = { titleWords, textWords, titleIds, textIds };
+  const titleTerms = Array.from(titleIds, stemOf);
+  const bodyTerms = Array.from(textIds, stemOf);
   const summarized = SUMMARIZED_LANGUAGES.has(lang) && text.length > 0;
   return {
     ...id,
     lang,
     summary: summarized ? classifiers.summarizer.summarize({ text, title, lang, sentences: 3 }) : [],
-    regions: classifiers.regions.detect({ title, text, lang, titleWords, textWords }),
-    topics: classifiers.topics.classify({ title, text, lang, categories: raw.categories ?? [] }),
-    titleTerms,
-    bodyTerms,
+    regions: classifiers.regions.detect({ title, text, lang, ...words }),
+    topics: classifiers.topics.classify({ title, text, lang, categories: raw.categories ?? [], ...words }),
+    searchTitle: titleTerms.join(' '),
+    searchBody: bodyTerms.join(' '),
+    bodyTermCount: bodyTerms.length,
     simhash: simhash(bodyTerms.length > 0 ? bodyTerms : titleTerms),
   };
 }

@@ -42,7 +42,7 @@ export function createIngestor(deps: { store: ArticleStore; classifiers: Classif
 
   /** Writes an enriched article, joining its story cluster (near-duplicate or declared language version). */
   function save(raw: RawArticle, e: Enrichment): number {
-    const nearby = e.bodyTerms.length >= MIN_TERMS_FOR_NEAR_DUPLICATE;
+    const nearby = e.bodyTermCount >= MIN_TERMS_FOR_NEAR_DUPLICATE;
     const near = nearby ? nearIndex(e.lang).find(e.simhash) : undefined;
     const clusterId = near ?? store.clusterOfAlternate(raw.url, raw.alternates ?? []);
     const at = now();
@@ -64,8 +64,8 @@ export function createIngestor(deps: { store: ArticleStore; classifiers: Classif
       regions: e.regions,
       topics: e.topics,
       alternates: raw.alternates ?? [],
-      titleTerms: e.titleTerms,
-      bodyTerms: e.bodyTerms,
+      searchTitle: e.searchTitle,
+      searchBody: e.searchBody,
       clusterId,
     });
     if (nearby) nearIndex(e.lang).add(e.simhash, stored.clusterId);

@@ -2,7 +2,7 @@ import { NOT_PLACE_WORDS, type Taxonomy } from '../taxonomy/index.ts';
 import { editDistance } from '../taxonomy/edit-distance.ts';
 import { aliasKeySequences, tokenKeys } from '../taxonomy/keys.ts';
 import { createPhraseIndex } from '../taxonomy/phrase-index.ts';
-import { normalize, tokenize } from '../text/normalize.ts';
+import { normalize, tokenize, trimVocabulary, vocabularyGeneration, wordIds, wordOf, type WordsInput } from '../text/normalize.ts';
 
 export interface RegionScore {
   id: string;
@@ -30,7 +30,6 @@ const IMPLIED_COUNTRY = 0.7;
 const RELATIVE_THRESHOLD = 0.3;
 /** Less than one lead mention or two body mentions is not enough to say where a story is. */
 const MIN_EVIDENCE = 1;
-const MAX_CACHED_WORDS = 50_000;
 
 // "US" and "U.S." read as the pronoun "us" once lower-cased; only the written capitals name the country.
 const US_ACRONYM = /\bU\.S\.(?:A\.)?|\bUSA?\b/g;
@@ -60,32 +59,42 @@ function positionWeight(inTitle: boolean, index: number): number {
  * sequences (names, inflected and adjective forms, cities, political shorthand) in all three languages.
  */
 export function createRegionDetector(taxonomy: Taxonomy): {
-  /** `titleWords`/`textWords`, when given, must be `tokenize(title)`/`tokenize(text)`: saves tokenizing again. */
-  detect(input: { title: string; text: string; lang?: string; titleWords?: readonly string[]; textWords?: readonly string[] }): RegionScore[];
+  /** Words and ids, when given, must be `tokenize(title)`/`tokenize(text)` and their `wordIds`: saves doing it again. */
+  detect(input: WordsInput & { title: string; text: string; lang?: string }): RegionScore[];
 } {
   const index = createPhraseIndex<Target>();
+  // Every key of every alias: a word offering none of them cannot be part of a match, so it is given
+  // no keys at all and the scan passes over it without probing the index (most words of a text).
+  const vocabulary = new Set<string>();
   for (const alias of taxonomy.textAliases()) {
     if (alias.id !== null && !taxonomy.isRegion(alias.id)) continue;
     const target: Target = { id: alias.id, weight: alias.weight, surface: tokenize(alias.form).join(' ') };
-    for (const keys of aliasKeySequences(alias.form, 'detect', alias.exact)) index.add(keys, target);
+    for (const keys of aliasKeySequences(alias.form, 'detect', alias.exact)) {
+      index.add(keys, target);
+      for (const key of keys) vocabulary.add(key);
+    }
   }
+  const NO_KEYS: readonly string[] = [];
 
   const excluded = new Set(NOT_PLACE_WORDS.map(normalize));
-  const cache = new Map<string, readonly string[]>();
-  const keysOf = (word: string): readonly string[] => {
-    if (excluded.has(word)) return [];
-    // Russian words are matched as written (their case forms are in the index): no lookup needed.
+  const keysOfWord = (word: string): readonly string[] => {
+    if (excluded.has(word)) return NO_KEYS;
+    // Russian words are matched as written (their case forms are in the index).
     const c = word.charCodeAt(0);
-    if (c >= 0x400 && c <= 0x4ff) return [word];
-    let keys = cache.get(word);
-    if (!keys) {
-      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-      keys = tokenKeys(word, 'detect');
-      // والحمص is و + الحمص: an excluded Arabic word behind a clitic is still excluded. (English keys
-      // are stems: France stems like the excluded franc.)
-      if (c >= 0x600 && c <= 0x6ff && keys.some((k) => excluded.has(k))) keys = [];
-      cache.set(word, keys);
-    }
+    if (c >= 0x400 && c <= 0x4ff) return vocabulary.has(word) ? [word] : NO_KEYS;
+    const keys = tokenKeys(word, 'detect');
+    // والحمص is و + الحمص: an excluded Arabic word behind a clitic is still excluded. (English keys
+    // are stems: France stems like the excluded franc.)
+    if (c >= 0x600 && c <= 0x6ff && keys.some((k) => excluded.has(k))) return NO_KEYS;
+    const useful = keys.filter((k) => vocabulary.has(k));
+    return useful.length > 0 ? useful : NO_KEYS;
+  };
+  // Keys by word id (see wordIds), dropped when the vocabulary starts over.
+  let keysById: Array<readonly string[] | undefined> = [];
+  let generation = -1;
+  const keysOf = (id: number): readonly string[] => {
+    let keys = keysById[id];
+    if (keys === undefined) keys = keysById[id] = keysOfWord(wordOf(id));
     return keys;
   };
 
@@ -105,15 +114,21 @@ export function createRegionDetector(taxonomy: Taxonomy): {
   }
 
   return {
-    detect({ title, text, titleWords, textWords }) {
+    detect({ title, text, titleWords, textWords, titleIds, textIds }) {
+      if (!titleIds || !textIds) trimVocabulary();
+      if (generation !== vocabularyGeneration()) {
+        generation = vocabularyGeneration();
+        keysById = [];
+      }
       const scores = new Map<string, number>();
       const firstSeen = new Map<string, number>();
       let order = 0;
-      const scan = (raw: string, inTitle: boolean, tokens: readonly string[] | undefined) => {
+      const scan = (raw: string, inTitle: boolean, tokens: readonly string[] | undefined, tokenIds: Int32Array | undefined) => {
         // Where "US" is written, the words differ from plain tokenize(): only then tokenize here.
-        const words = tokens && !HAS_US_ACRONYM.test(raw) ? tokens : tokenize(raw.replace(US_ACRONYM, ' USA '));
-        const keys = words.map(keysOf);
-        const hits = index.scan(keys.length, (i) => keys[i] ?? []);
+        const given = tokens !== undefined && tokenIds !== undefined && !HAS_US_ACRONYM.test(raw);
+        const words = given ? tokens : tokenize(raw.replace(US_ACRONYM, ' USA '));
+        const ids = given ? tokenIds : wordIds(words);
+        const hits = index.scan(ids.length, (i) => keysOf(ids[i] as number));
         for (const hit of hits) {
           const matched = words.slice(hit.start, hit.end).join(' ');
           const credited = credit(hit.values, matched);
@@ -126,8 +141,8 @@ export function createRegionDetector(taxonomy: Taxonomy): {
           }
         }
       };
-      scan(title, true, titleWords);
-      scan(text, false, textWords);
+      scan(title, true, titleWords, titleIds);
+      scan(text, false, textWords, textIds);
       for (const [id, s] of [...scores]) {
         const country = taxonomy.regions.get(id)?.country;
         if (country) scores.set(country, (scores.get(country) ?? 0) + IMPLIED_COUNTRY * s);

@@ -24,9 +24,9 @@ export interface NewArticle {
   regions: Scored[];
   topics: Scored[];
   alternates: Array<{ lang: string; url: string }>;
-  /** Normalized, stemmed terms for the search index. */
-  titleTerms: string[];
-  bodyTerms: string[];
+  /** Normalized, stemmed terms for the search index, joined by spaces (see `searchText`). */
+  searchTitle: string;
+  searchBody: string;
   clusterId?: number | undefined;
 }
 
@@ -72,6 +72,10 @@ export function createArticleStore(handle: DbHandle): ArticleStore {
   const insertTopic = sqlite.prepare('INSERT OR IGNORE INTO article_topics (article_id, topic, score) VALUES (?, ?, ?)');
   const insertAlternate = sqlite.prepare('INSERT OR IGNORE INTO article_alternates (article_id, lang, url) VALUES (?, ?, ?)');
 
+  // Inside batch(), full-text rows wait for the end of the batch: FTS5 flushes its pending terms to a
+  // new segment at every savepoint, and each insert is a savepoint, so writing them as they come would
+  // cost one tiny segment (and later merges) per article.
+  let pendingFts: Array<[id: number, title: string, body: string]> | undefined;
   const insert = sqlite.transaction((a: NewArticle) => {
     const id = Number(
       insertArticle.run({
@@ -100,8 +104,21 @@ export function createArticleStore(handle: DbHandle): ArticleStore {
       const url = canonicalUrl(x.url);
       if (url) insertAlternate.run(id, x.lang, url);
     }
-    ftsInsert.run(id, a.titleTerms.join(' '), a.bodyTerms.join(' '));
+    const row: [number, string, string] = [id, a.searchTitle, a.searchBody];
+    if (pendingFts) pendingFts.push(row);
+    else ftsInsert.run(...row);
     return { id, clusterId };
+  });
+  const batch = sqlite.transaction(<T>(fn: () => T): T => {
+    if (pendingFts) return fn();
+    pendingFts = [];
+    try {
+      const result = fn();
+      for (const row of pendingFts) ftsInsert.run(...row);
+      return result;
+    } finally {
+      pendingFts = undefined;
+    }
   });
 
   return {
@@ -121,7 +138,7 @@ export function createArticleStore(handle: DbHandle): ArticleStore {
     recentFingerprints: (lang, since) =>
       recent.all(lang, since) as Array<{ id: number; clusterId: number; simhash: string }>,
     insert: (a) => insert(a),
-    batch: <T>(fn: () => T): T => sqlite.transaction(fn)(),
+    batch: <T>(fn: () => T): T => batch(fn) as T,
     count: () => count.get() as number,
   };
 }

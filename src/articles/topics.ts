@@ -1,5 +1,5 @@
 import { TOPIC_IDS, type TopicId } from '../taxonomy/index.ts';
-import { scriptOf, stem, tokenize } from '../text/normalize.ts';
+import { scriptOf, stem, stemOf, tokenize, vocabularyGeneration, wordOf, type WordsInput } from '../text/normalize.ts';
 import { TOPIC_LEXICONS } from './topic-lexicon/index.ts';
 import type { TopicLexicon } from './topic-lexicon/types.ts';
 
@@ -10,7 +10,7 @@ export interface TopicScore {
   score: number;
 }
 
-export interface TopicInput {
+export interface TopicInput extends WordsInput {
   title: string;
   text: string;
   lang: string;
@@ -201,6 +201,26 @@ export function createTopicClassifier(options: TopicClassifierOptions = {}): Top
   const lexicon = compiled;
   const WORD_CHAR = wordChars;
   const cache = new Map<string, readonly Token[]>();
+  const tokenFor = (word: string, wordStem: string): Token => ({
+    stem: wordStem,
+    start: lexicon.root.get(wordStem),
+    unigram: unigramOf(word, wordStem, lexicon),
+  });
+  // Tokens by vocabulary id, for callers that pass words already tokenized (see WordsInput).
+  let tokensById: Array<Token | undefined> = [];
+  let generation = -1;
+  const tokensOfIds = (ids: Int32Array): Token[] => {
+    if (generation !== vocabularyGeneration()) {
+      generation = vocabularyGeneration();
+      tokensById = [];
+    }
+    const out = new Array<Token>(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      out[i] = tokensById[id] ??= tokenFor(wordOf(id), stemOf(id));
+    }
+    return out;
+  };
 
   /** Same words as `tokenize(text)`, but each distinct raw word is normalized, stemmed and looked up once. */
   const tokensOf = (text: string): Token[] => {
@@ -219,10 +239,7 @@ export function createTopicClassifier(options: TopicClassifierOptions = {}): Top
       let tokens = cache.get(raw);
       if (tokens === undefined) {
         if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-        tokens = tokenize(raw).map((word) => {
-          const wordStem = stem(word);
-          return { stem: wordStem, start: lexicon.root.get(wordStem), unigram: unigramOf(word, wordStem, lexicon) };
-        });
+        tokens = tokenize(raw).map((word) => tokenFor(word, stem(word)));
         cache.set(raw, tokens);
       }
       if (tokens.length === 1) out.push(tokens[0] as Token);
@@ -240,15 +257,15 @@ export function createTopicClassifier(options: TopicClassifierOptions = {}): Top
 
   /** Calls `add` once per distinct term and place, with how often the term occurs there. */
   const scan = (input: TopicInput, add: (where: TopicEvidence['where'], node: LexiconNode, n: number) => void) => {
-    const places: Array<[TopicEvidence['where'], readonly string[]]> = [
-      ['title', [input.title]],
-      ['text', [input.text]],
-      ['category', input.categories ?? []],
+    const places: Array<[TopicEvidence['where'], readonly string[], Int32Array | undefined]> = [
+      ['title', [input.title], input.titleIds],
+      ['text', [input.text], input.textIds],
+      ['category', input.categories ?? [], undefined],
     ];
-    for (const [where, texts] of places) {
+    for (const [where, texts, ids] of places) {
       const counts = new Map<LexiconNode, number>();
       for (const t of texts) {
-        countTerms(tokensOf(t), counts);
+        countTerms(ids ? tokensOfIds(ids) : tokensOf(t), counts);
         const scores = t.match(SCORELINE)?.length ?? 0;
         if (scores > 0) counts.set(SCORELINE_NODE, (counts.get(SCORELINE_NODE) ?? 0) + scores);
       }

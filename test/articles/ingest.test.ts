@@ -4,7 +4,9 @@ import { createIngestor, type Ingestor } from '../../src/articles/ingest.ts';
 import { createClassifiers } from '../../src/articles/pipeline.ts';
 import { createArticleStore } from '../../src/articles/store.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
+import { createSearch } from '../../src/articles/search.ts';
 import { createTaxonomy } from '../../src/taxonomy/index.ts';
+import { trimVocabulary } from '../../src/text/normalize.ts';
 import { egyptEconomyEn, kazanCultureRu, tajikBorderAr, tajikBorderEn, tajikBorderRu } from '../fixtures/articles.ts';
 
 let handle: DbHandle;
@@ -122,6 +124,40 @@ describe('ingesting articles', () => {
       other.close();
     } finally {
       await pool.close();
+    }
+  });
+
+  it('makes every article of a batch findable by search once the batch is written', async () => {
+    const pool = createEnrichPool(2);
+    try {
+      const report = await ingestor.ingestBatch([tajikBorderEn, { title: '', text: '' }, tajikBorderRu, tajikBorderAr, egyptEconomyEn], pool);
+      expect(report.new).toBe(4);
+      const search = createSearch(handle);
+      const found = (text: string) => search.search({ text, limit: 10 }).hits.map((hit) => hit.id);
+      expect(found('Dushanbe')).toContain(report.ids[0]);
+      expect(found('Душанбе')).toContain(report.ids[1]);
+      expect(found('دوشنبه')).toContain(report.ids[2]);
+      expect(found('Egypt')).toEqual([report.ids[3]]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('files articles the same after the shared word table starts over', () => {
+    const first = ingestor.ingest([tajikBorderEn, kazanCultureRu]);
+    trimVocabulary(0);
+    const other = openDatabase(':memory:');
+    try {
+      const again = createIngestor({ store: createArticleStore(other), classifiers, now: () => Date.UTC(2026, 10, 29) }).ingest([tajikBorderEn, kazanCultureRu]);
+      const filed = (h: DbHandle, id: number) => ({
+        regions: h.sqlite.prepare('SELECT region FROM article_regions WHERE article_id = ? ORDER BY score DESC').pluck().all(id),
+        topics: h.sqlite.prepare('SELECT topic FROM article_topics WHERE article_id = ? ORDER BY score DESC').pluck().all(id),
+      });
+      expect(filed(other, again.ids[0] as number)).toEqual(filed(handle, first.ids[0] as number));
+      expect(filed(other, again.ids[1] as number)).toEqual(filed(handle, first.ids[1] as number));
+      expect(filed(other, again.ids[1] as number).regions).toContain('RU-TA');
+    } finally {
+      other.close();
     }
   });
 });
