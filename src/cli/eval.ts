@@ -34,7 +34,11 @@ export async function evalCommand(ctx: CliContext, args: string[]): Promise<numb
   if (!only || only === 'regions') {
     ctx.stdout('## Regions (first region on the right side of the label)');
     for (const row of await evaluateRegions(corpus, classifiers.regions)) {
-      ctx.stdout(`${row.set.padEnd(22)} n=${String(row.n).padStart(5)}  accuracy ${pct(row.accuracy)}`);
+      const wrong = row.n - Math.round(row.accuracy * row.n);
+      ctx.stdout(
+        `${row.set.padEnd(22)} n=${String(row.n).padStart(5)}  accuracy ${pct(row.accuracy)}  ` +
+          `(wrong ${wrong}: no region ${row.empty}, headline alone names the other side ${row.headlineOtherSide})`,
+      );
     }
   }
   return 0;

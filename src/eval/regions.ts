@@ -12,6 +12,11 @@ export interface RegionEvalRow {
   accuracy: number;
   /** Articles where no region was found (counted as wrong). */
   empty: number;
+  /**
+   * Wrong answers where the headline alone names a place on the other side of the label: a Yemen
+   * headline under a "not Middle East" label. These measure the labels as much as the detector.
+   */
+  headlineOtherSide: number;
 }
 
 const ARAB_WORLD = new Set(
@@ -53,7 +58,7 @@ export async function evaluateRegions(corpusDir: string, detector: RegionDetecto
   const rows: RegionEvalRow[] = [];
   for (const file of files) {
     const name = file.replace(/\.jsonl$/, '');
-    const tally = new Map<string, { n: number; right: number; empty: number }>();
+    const tally = new Map<string, { n: number; right: number; empty: number; headlineOtherSide: number }>();
     const raw = await readFile(join(dir, file), 'utf8');
     for (const line of raw.split('\n')) {
       if (!line.trim()) continue;
@@ -63,15 +68,19 @@ export async function evaluateRegions(corpusDir: string, detector: RegionDetecto
       if (!ok) continue;
       const lang = typeof o.lang === 'string' ? o.lang : undefined;
       const found = detector.detect({ title: String(o.title ?? ''), text: String(o.text ?? ''), ...(lang ? { lang } : {}) });
-      const t = tally.get(label) ?? { n: 0, right: 0, empty: 0 };
+      const t = tally.get(label) ?? { n: 0, right: 0, empty: 0, headlineOtherSide: 0 };
       t.n++;
       const first = found[0]?.id;
       if (first === undefined) t.empty++;
       else if (ok(first)) t.right++;
+      else {
+        const headline = detector.detect({ title: String(o.title ?? ''), text: '', ...(lang ? { lang } : {}) })[0]?.id;
+        if (headline !== undefined && !ok(headline)) t.headlineOtherSide++;
+      }
       tally.set(label, t);
     }
     for (const [label, t] of [...tally].sort((a, b) => a[0].localeCompare(b[0]))) {
-      rows.push({ set: `${name}/${label}`, n: t.n, accuracy: t.n ? t.right / t.n : 0, empty: t.empty });
+      rows.push({ set: `${name}/${label}`, n: t.n, accuracy: t.n ? t.right / t.n : 0, empty: t.empty, headlineOtherSide: t.headlineOtherSide });
     }
   }
   return rows;
