@@ -66,7 +66,10 @@ export interface RescheduleOptions {
 }
 
 export interface Outbox {
-  /** All in one transaction; rows already queued for (chat, itemKey) are left alone. Returns rows inserted. */
+  /**
+   * All in one transaction (the caller's, when it holds one); rows already queued for (chat, itemKey)
+   * are left alone. Returns rows inserted.
+   */
   enqueue(messages: readonly OutboxMessage[]): number;
   /** After a crash, rows left 'sending' may or may not have reached Telegram: send them again. */
   recoverInFlight(): number;
@@ -146,14 +149,15 @@ export function createOutbox(handle: DbHandle, options: { now?: () => number } =
       (chat_id, item_key, kind, priority, text, reply_markup, article_ids, status, attempts, next_attempt_at, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?)
     ON CONFLICT (chat_id, item_key) DO NOTHING`);
-  const enqueueAll = sqlite.transaction((messages: readonly OutboxMessage[], at: number) => {
+  const insertAll = (messages: readonly OutboxMessage[], at: number) => {
     let inserted = 0;
     for (const m of messages) {
       const markup = m.replyMarkup ? JSON.stringify(m.replyMarkup) : null;
       inserted += insert.run(m.chatId, m.itemKey, m.kind, m.priority, m.text, markup, JSON.stringify(m.articleIds), at).changes;
     }
     return inserted;
-  });
+  };
+  const enqueueAll = sqlite.transaction(insertAll);
 
   const recover = sqlite.prepare(`UPDATE outbox SET status = 'pending' WHERE status = 'sending'`);
   // Walking the (status, priority, next_attempt_at) index one priority at a time keeps each step an index range scan.
@@ -196,7 +200,9 @@ export function createOutbox(handle: DbHandle, options: { now?: () => number } =
   const oldest = sqlite.prepare(`SELECT MIN(created_at) FROM outbox WHERE status IN ('pending', 'sending')`).pluck();
 
   return {
-    enqueue: (messages) => (messages.length === 0 ? 0 : enqueueAll(messages, now())),
+    // Inside a caller's transaction a savepoint per call would only add work: a digest run enqueues
+    // dozens of times per transaction, and each savepoint journals the pages it touches again.
+    enqueue: (messages) => (messages.length === 0 ? 0 : sqlite.inTransaction ? insertAll(messages, now()) : enqueueAll(messages, now())),
     recoverInFlight: () => recover.run().changes,
     heads(at, limit) {
       const out: QueueHead[] = [];

@@ -88,15 +88,15 @@ function renderHeader(count: number, ctx: Context): Html {
 }
 
 function renderItem(item: DigestItem, ctx: Context, limits: Limits): Html {
+  const key = `${ctx.locale}|${ctx.timeZone}|${item.articleId}|${item.isBreaking ? 1 : 0}`;
+  // A hit skips cleaning the title and summary too: most items of a run are hits.
+  const cached = ctx.itemCache?.get(key);
+  if (cached && fits(cached, limits)) return cached;
   const title = cutAtWord(clean(item.title), TITLE_MAX) || ctx.t('digest.untitled');
   const summary = clean(item.summary.join(' '));
   const build = (s: string): Html => itemHtml(item, title, s, ctx);
-  const key = `${ctx.locale}|${ctx.timeZone}|${item.articleId}|${item.isBreaking ? 1 : 0}`;
-  let full = ctx.itemCache?.get(key);
-  if (!full) {
-    full = build(summary);
-    ctx.itemCache?.set(key, full);
-  }
+  const full = cached ?? build(summary);
+  if (!cached) ctx.itemCache?.set(key, full);
   if (fits(full, limits)) return full;
 
   // The longest summary prefix that still fits (escaping only grows with length, so this is monotone).

@@ -1,4 +1,6 @@
-import isoCountries from 'i18n-iso-countries';
+// The library's core only: its package entry registers names in every one of its ~80 languages,
+// which the process would hold for good; ours come from the three JSON files below.
+import isoCountries from 'i18n-iso-countries/index.js';
 import arNames from 'i18n-iso-countries/langs/ar.json' with { type: 'json' };
 import enNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import ruNames from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
