@@ -22,7 +22,7 @@ export interface BatchEnricher {
 const NEAR_DUPLICATE_WINDOW_MS = 7 * 86_400_000;
 const MIN_TERMS_FOR_NEAR_DUPLICATE = 25;
 /** Articles per enrich call in ingestBatch: small enough to overlap enriching and writing. */
-const ENRICH_SLICE = 25;
+const ENRICH_SLICE = 100;
 
 export function createIngestor(deps: { store: ArticleStore; classifiers: Classifiers; logger?: Logger; now?: () => number }) {
   const { store, classifiers } = deps;
