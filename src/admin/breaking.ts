@@ -11,7 +11,7 @@ import type { Locale } from '../config.ts';
 import type { DbHandle } from '../db/client.ts';
 import { breakingDrafts } from '../db/schema.ts';
 import type { OutboxMessage } from '../delivery/outbox.ts';
-import { createDigestRepository } from '../digests/repository.ts';
+import { createDigestRepository, parseSubscriptions, type DigestChat } from '../digests/repository.ts';
 import type { I18n } from '../i18n.ts';
 import type { ChatService } from '../subscriptions/chats.ts';
 import type { Target } from '../subscriptions/target.ts';
@@ -92,10 +92,18 @@ export function createBreakingDesk(deps: BreakingDeps): BreakingDesk {
   const articleByHash = sqlite.prepare('SELECT id FROM articles WHERE content_hash = ? ORDER BY id DESC LIMIT 1').pluck();
   const setStatus = sqlite.prepare("UPDATE breaking_drafts SET status = ? WHERE id = ? AND status = 'draft'");
 
-  const reachedChats = (target: Target, text: string) => {
+  // Read through a cursor, one chat at a time, and decided once per distinct set of subscriptions:
+  // a breaking item for 100k subscribers holds only the chats it reaches.
+  const reachedChats = (target: Target, text: string): DigestChat[] => {
     const matcher = createTargetMatcher(target, text, coveredBy);
-    const subscriptions = repository.subscriptionsByChat();
-    return repository.activeChats().filter((chat) => matcher.reaches(subscriptions.get(chat.id) ?? []));
+    const decided = new Map<string, boolean>();
+    const reached: DigestChat[] = [];
+    for (const { subscriptions: signature, ...chat } of repository.chatsWithSubscriptions()) {
+      let reaches = decided.get(signature);
+      if (reaches === undefined) decided.set(signature, (reaches = matcher.reaches(parseSubscriptions(signature))));
+      if (reaches) reached.push(chat);
+    }
+    return reached;
   };
 
   const getDraft = (id: number) => db.select().from(breakingDrafts).where(eq(breakingDrafts.id, id)).get();

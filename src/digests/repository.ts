@@ -94,39 +94,6 @@ export function createDigestRepository(handle: DbHandle) {
       }));
     },
 
-    activeChats(ids?: readonly number[]): ChatRecord[] {
-      const rows = sqlite
-        .prepare(
-          `SELECT id, type, title, locale, telegram_locale AS telegramLocale, time_zone AS timeZone, digest_time AS digestTime,
-                  frequency, weekly_day AS weeklyDay, quiet_start AS quietStart, quiet_end AS quietEnd, status,
-                  last_digest_at AS lastDigestAt, created_at AS createdAt, updated_at AS updatedAt
-           FROM chats WHERE status = 'active'`,
-        )
-        .all() as ChatRecord[];
-      if (!ids) return rows;
-      const wanted = new Set(ids);
-      return rows.filter((r) => wanted.has(r.id));
-    },
-
-    subscriptionsByChat(): Map<number, Subscription[]> {
-      const map = new Map<number, Subscription[]>();
-      const rows = sqlite
-        .prepare('SELECT chat_id AS chatId, region, topic, include_keywords AS inc, exclude_keywords AS exc FROM subscriptions ORDER BY id')
-        .all() as Array<{ chatId: number; region: string; topic: string; inc: string | null; exc: string | null }>;
-      for (const r of rows) {
-        const sub: Subscription = {
-          region: r.region,
-          topic: r.topic,
-          include: r.inc ? (JSON.parse(r.inc) as string[]) : [],
-          exclude: r.exc ? (JSON.parse(r.exc) as string[]) : [],
-        };
-        const list = map.get(r.chatId);
-        if (list) list.push(sub);
-        else map.set(r.chatId, [sub]);
-      }
-      return map;
-    },
-
     /**
      * Active chats by id, each with its subscriptions as a signature (see parseSubscriptions), read
      * through a cursor: a run over every chat holds one row at a time, and the many chats that share
