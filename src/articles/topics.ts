@@ -1,7 +1,6 @@
 import { TOPIC_IDS, type TopicId } from '../taxonomy/index.ts';
-import { scriptOf, stem, stemOf, tokenize, vocabularyGeneration, wordOf, type WordsInput } from '../text/normalize.ts';
-import { TOPIC_LEXICONS } from './topic-lexicon/index.ts';
-import type { TopicLexicon } from './topic-lexicon/types.ts';
+import { stem, stemOf, tokenize, vocabularyGeneration, wordOf, type WordsInput } from '../text/normalize.ts';
+import { compileLexicon, TIER_WEIGHTS, unigramOf, type CompiledLexicon, type LexiconNode } from './topic-lexicon/compile.ts';
 
 export { TOPIC_IDS, type TopicId };
 
@@ -37,8 +36,6 @@ export interface TopicClassifierOptions {
   maxTopics?: number;
 }
 
-// Specificity grows faster than the tier number: one decisive term should outweigh several supporting ones.
-const TIER_WEIGHTS = [0, 0.5, 1.5, 3];
 // A headline states the subject; the body wanders into background, so a title mention counts 2.5 times.
 const TITLE_WEIGHT = 2.5;
 // An editor's section name is close to a label, so it outweighs a few body mentions but not a whole body.
@@ -52,39 +49,9 @@ const HALF_CONFIDENCE = 4;
 // Stemming costs microseconds a word, so each distinct raw word is resolved once; the cache is dropped
 // whole when it grows past this, which a news stream reaches only after days of new names.
 const WORD_CACHE_LIMIT = 200_000;
-// The Arabic article with a joined conjunction or preposition: the only prefix safe to strip blindly.
-const AR_ARTICLE = /^(?:وال|فال|بال|كال|ال|لل)(?=..)/;
-const AR_CLITIC_LETTERS = 'وفبكل';
-// An unlisted Arabic form that only shares a listed word's stem is often another word (أثر beside أثرية).
-const ARABIC_STEM_SHARE = 0.5;
-
-type Weights = ReadonlyArray<readonly [topic: number, weight: number]>;
-
 // A result such as "3-1", "2:0" or "85-52" is how sport is reported in every language, and no word says
 // it. The guards keep out years ("2004-05"), times ("21:15") and fractions.
 const SCORELINE = /(?<![\d.,:/-])(?:\d{1,3}[-–]\d{1,3}|\d:\d)(?![\d.,:/%-])/g;
-
-/** A stem, or a phrase so far, in a trie over stems: one map lookup per word serves both. */
-interface LexiconNode {
-  /** The stems joined by spaces, for explanations. */
-  key: string;
-  /** Set where a lexicon term ends: (topic index, weight) pairs. */
-  weights?: Weights;
-  /** Longer phrases starting with this one. */
-  next?: Map<string, LexiconNode>;
-  /** What an unlisted Arabic word that only shares this stem counts for (see ARABIC_STEM_SHARE). */
-  loose?: LexiconNode;
-}
-
-interface CompiledLexicon {
-  root: Map<string, LexiconNode>;
-  /**
-   * Arabic single words by surface form (normalized, article stripped). Snowball's Arabic stemmer also
-   * strips letters that begin ordinary words, so فنان and لبنان, or طاقة and بطاقة, share a stem; a listed
-   * surface form therefore wins over the stem, and weight-0 entries block known false friends.
-   */
-  arabic: Map<string, LexiconNode>;
-}
 
 /** A word of the text as the matcher sees it: its stem for phrases, and what it means on its own. */
 interface Token {
@@ -112,67 +79,6 @@ const SCORELINE_NODE: LexiconNode = {
   key: '‹score›',
   weights: [[TOPIC_IDS.indexOf('sports'), TIER_WEIGHTS[2] ?? 0]],
 };
-
-const arabicSurface = (word: string): string => word.replace(AR_ARTICLE, '');
-
-function compileLexicon(): CompiledLexicon {
-  const root = new Map<string, LexiconNode>();
-  const arabic = new Map<string, LexiconNode>();
-  const acc = new Map<LexiconNode, Map<number, number>>();
-  const add = (node: LexiconNode, topic: number, weight: number) => {
-    const byTopic = acc.get(node) ?? new Map<number, number>();
-    byTopic.set(topic, Math.max(byTopic.get(topic) ?? 0, weight));
-    acc.set(node, byTopic);
-  };
-  const lexicons: Record<TopicId, TopicLexicon> = TOPIC_LEXICONS;
-  TOPIC_IDS.forEach((topic, index) => {
-    for (const tiers of Object.values(lexicons[topic])) {
-      for (const [tier, list] of Object.entries(tiers)) {
-        const weight = TIER_WEIGHTS[Number(tier)] ?? 0;
-        for (const term of String(list).split(/[,\n]/)) {
-          const words = tokenize(term);
-          const only = words.length === 1 ? words[0] : undefined;
-          if (only !== undefined && scriptOf(only) === 'ar') {
-            const surface = arabicSurface(only);
-            const node = arabic.get(surface) ?? { key: surface };
-            arabic.set(surface, node);
-            add(node, index, weight);
-          }
-          let node: LexiconNode | undefined;
-          for (const s of words.map(stem)) {
-            // `next` only where a phrase goes on, so matching a single word never probes an empty map.
-            const level: Map<string, LexiconNode> = node ? (node.next ??= new Map()) : root;
-            const child: LexiconNode = level.get(s) ?? { key: node ? `${node.key} ${s}` : s };
-            level.set(s, child);
-            node = child;
-          }
-          if (node) add(node, index, weight);
-        }
-      }
-    }
-  });
-  for (const [node, byTopic] of acc) {
-    const weights = [...byTopic].filter(([, w]) => w > 0);
-    if (weights.length === 0) continue;
-    node.weights = weights;
-    node.loose = { key: node.key, weights: weights.map(([t, w]) => [t, w * ARABIC_STEM_SHARE] as const) };
-  }
-  return { root, arabic };
-}
-
-/** What a normalized word means on its own: a listed Arabic surface form first, else its stem's entry. */
-function unigramOf(word: string, wordStem: string, lexicon: CompiledLexicon): LexiconNode | undefined {
-  const byStem = lexicon.root.get(wordStem);
-  if (scriptOf(word) !== 'ar') return byStem?.weights ? byStem : undefined;
-  const surface = arabicSurface(word);
-  const listed = lexicon.arabic.get(surface);
-  if (listed) return listed.weights ? listed : undefined;
-  // An unlisted form counts only as a suffixed form of the stem (one joined clitic letter allowed), not
-  // as a word that merely contains it after the stemmer cut its first letters.
-  const suffixed =
-    surface.startsWith(wordStem) || (AR_CLITIC_LETTERS.includes(surface[0] ?? '') && surface.startsWith(wordStem, 1));
-  return suffixed ? byStem?.loose : undefined;
-}
 
 /** Counts lexicon terms in a run of tokens, longest phrase first, so "central bank" is not also "bank". */
 function countTerms(tokens: readonly Token[], counts: Map<LexiconNode, number>) {
