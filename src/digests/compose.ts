@@ -43,8 +43,8 @@ export interface ComposeOptions {
   maxItems: number;
 }
 
-/** How many values of an ascending array are ≥ x. */
-function countAtLeast(sorted: Float64Array, x: number): number {
+/** Index of the first value ≥ x in an ascending array (its length when there is none). */
+function lowerBound(sorted: Float64Array, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -52,8 +52,11 @@ function countAtLeast(sorted: Float64Array, x: number): number {
     if ((sorted[mid] as number) < x) lo = mid + 1;
     else hi = mid;
   }
-  return sorted.length - lo;
+  return lo;
 }
+
+/** How many values of an ascending array are ≥ x. */
+const countAtLeast = (sorted: Float64Array, x: number): number => sorted.length - lowerBound(sorted, x);
 
 export interface ChatView {
   locale: string;
@@ -75,14 +78,8 @@ function rankOf(profile: RankedProfile, clusterId: number): number | undefined {
     profile.byId = { ids: Float64Array.from(rank, (r) => clusterIds[r] as number), rank };
   }
   const { ids, rank } = profile.byId;
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((ids[mid] as number) < clusterId) lo = mid + 1;
-    else hi = mid;
-  }
-  return ids[lo] === clusterId ? rank[lo] : undefined;
+  const at = lowerBound(ids, clusterId);
+  return ids[at] === clusterId ? rank[at] : undefined;
 }
 
 /** One item per story, in the chat's language when that version exists, never one it already has. */
