@@ -1,6 +1,7 @@
 import { stemOf, tokenize, trimVocabulary, wordIds, type WordsInput } from '../text/normalize.ts';
 import { contentHash, dedupKey, simhash } from './fingerprint.ts';
 import { detectLanguage } from './language.ts';
+import { joinedWords, sentenceWords } from './sentence-words.ts';
 import type { Scored } from './store.ts';
 import type { Summarizer } from './summarize.ts';
 
@@ -78,17 +79,20 @@ export function enrich(raw: RawArticle, id: Identified, classifiers: Classifiers
   // Normalized and tokenized once: the search terms and the region detector share the words.
   trimVocabulary();
   const titleWords = tokenize(title);
-  const textWords = tokenize(text);
   const titleIds = wordIds(titleWords);
-  const textIds = wordIds(textWords);
+  const summarized = SUMMARIZED_LANGUAGES.has(lang) && text.length > 0;
+  // The summarizer's sentences, when they hold every word, are the text's words: tokenized once.
+  const sentences = summarized ? sentenceWords(text, lang) : undefined;
+  const body = sentences?.coversText ? joinedWords(sentences) : undefined;
+  const textWords = body?.words ?? tokenize(text);
+  const textIds = body?.ids ?? wordIds(textWords);
   const words = { titleWords, textWords, titleIds, textIds };
   const titleTerms = Array.from(titleIds, stemOf);
   const bodyTerms = Array.from(textIds, stemOf);
-  const summarized = SUMMARIZED_LANGUAGES.has(lang) && text.length > 0;
   return {
     ...id,
     lang,
-    summary: summarized ? classifiers.summarizer.summarize({ text, title, lang, sentences: 3 }) : [],
+    summary: sentences ? classifiers.summarizer.summarize({ text, title, lang, sentences: 3, prepared: { sentences, titleIds } }) : [],
     regions: classifiers.regions.detect({ title, text, lang, ...words }),
     topics: classifiers.topics.classify({ title, text, lang, categories: raw.categories ?? [], ...words }),
     searchTitle: titleTerms.join(' '),

@@ -1,5 +1,6 @@
 import { rougeTokens } from '../eval/rouge.ts';
-import { normalize, stem, wordsOfNormalized } from '../text/normalize.ts';
+import { normalize, stemOf, trimVocabulary, vocabularyGeneration, wordIds, wordOf, wordsOfNormalized } from '../text/normalize.ts';
+import { sentenceWords, type SentenceWords } from './sentence-words.ts';
 import { splitSentences, type Span } from './sentences.ts';
 import {
   centroidSimilarity,
@@ -18,6 +19,11 @@ export interface SummaryInput {
   lang: string;
   /** Sentences wanted; 3 by default. */
   sentences?: number;
+  /**
+   * The text's sentences and the title's word ids when the caller already has them (ingest does):
+   * `sentenceWords(text)` over the whole text and `wordIds(tokenize(title))`.
+   */
+  prepared?: { sentences: SentenceWords; titleIds: Int32Array };
 }
 
 export interface Summarizer {
@@ -147,33 +153,43 @@ const TERMINATED = /[.!?؟۔…]["'”’»)\]]*$/u;
 export function createExtractiveSummarizer(options: ExtractiveOptions = {}): Summarizer {
   const o = { ...DEFAULTS, ...options };
   const stop = summaryStopwords();
-  // Word → id of its stem (-1 for stopwords and stray letters): one lookup per word instead of three.
-  // Bounded, and only cleared between articles, so ids stay consistent within one.
-  const stems = new Map<string, number>();
+  // Word id → id of its stem (-1 for stopwords and stray letters), kept by vocabulary id (see
+  // wordIds) so a word costs an array read; stems are numbered densely for the per-article arrays.
+  let termById: number[] = [];
+  let generation = -1;
   const stemIds = new Map<string, number>();
   let localOf = new Int32Array(0);
   let stampOf = new Int32Array(0);
   let article = 0;
-  const termOf = (w: string): number => {
-    let id = stems.get(w);
-    if (id === undefined) {
-      if (stop.has(w) || (w.length < 2 && !/\d/.test(w))) id = -1;
+  const termOf = (id: number): number => {
+    let term = termById[id];
+    if (term === undefined) {
+      const w = wordOf(id);
+      if (stop.has(w) || (w.length < 2 && !/\d/.test(w))) term = -1;
       else {
-        const t = stem(w);
-        id = stemIds.get(t);
-        if (id === undefined) stemIds.set(t, (id = stemIds.size));
+        const t = stemOf(id);
+        term = stemIds.get(t);
+        if (term === undefined) stemIds.set(t, (term = stemIds.size));
       }
-      stems.set(w, id);
+      termById[id] = term;
     }
-    return id;
+    return term;
   };
 
-  /** Candidates with per-article term ids; one `normalize` call for all sentences keeps this cheap. */
-  const prepare = (spans: readonly Span[], title: string): { pool: Candidate[]; title: Int32Array; vocabulary: number } => {
-    if (stems.size > 200_000) {
-      stems.clear(); // news vocabulary is open-ended
-      stemIds.clear();
-      stampOf.fill(0);
+  /** Candidates with per-article term ids, from normalized sentence lines and their word ids. */
+  const prepare = (
+    spans: readonly Span[],
+    lines: readonly string[],
+    lineIds: readonly Int32Array[],
+    titleIds: Int32Array,
+  ): { pool: Candidate[]; title: Int32Array; vocabulary: number } => {
+    if (generation !== vocabularyGeneration() || stemIds.size > 200_000) {
+      generation = vocabularyGeneration();
+      termById = [];
+      if (stemIds.size > 200_000) {
+        stemIds.clear(); // news vocabulary is open-ended
+        stampOf.fill(0);
+      }
     }
     // Global stem id → per-article dense id, through a reusable array stamped with the article number.
     article++;
@@ -182,12 +198,10 @@ export function createExtractiveSummarizer(options: ExtractiveOptions = {}): Sum
       stampOf = new Int32Array(localOf.length);
     }
     let vocabulary = 0;
-    const lines = normalize([title, ...spans.map((s) => s.text)].map((t) => t.replace(/[\r\n]/g, ' ')).join('\n')).split('\n');
-    const idsOf = (line: string): { all: Int32Array; ids: Int32Array; words: number } => {
-      const words = wordsOfNormalized(line);
+    const idsOf = (words: Int32Array): { all: Int32Array; ids: Int32Array; words: number } => {
       const all: number[] = [];
-      for (const w of words) {
-        const global = termOf(w);
+      for (const word of words) {
+        const global = termOf(word);
         if (global < 0) continue;
         if (global >= localOf.length) {
           const grown = new Int32Array(2 * global + 1024);
@@ -208,28 +222,36 @@ export function createExtractiveSummarizer(options: ExtractiveOptions = {}): Sum
       for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i] as number;
       return { all: Int32Array.from(all), ids: sorted.slice(0, distinct), words: words.length };
     };
-    const titleIds = idsOf(lines[0] ?? '').ids;
+    const title = idsOf(titleIds).ids;
     const pool = spans.map((span, index) => {
-      const line = lines[index + 1] ?? '';
-      const { all, ids, words } = idsOf(line);
+      const line = lines[index] ?? '';
+      const { all, ids, words } = idsOf(lineIds[index] ?? new Int32Array(0));
       const junk = words < 3 || isBoilerplate(line, words) || DATELINE_ONLY.test(span.text);
       return { span, index, ids, all, words, junk, caption: isCaption(line), open: !TERMINATED.test(span.text) };
     });
-    return { pool, title: titleIds, vocabulary };
+    return { pool, title, vocabulary };
   };
 
   return {
     summarize(input: SummaryInput): string[] {
       const k = Math.max(1, Math.floor(input.sentences ?? o.sentences));
-      const text = input.text.length > MAX_CHARS ? input.text.slice(0, MAX_CHARS) : input.text;
-      let spans = splitSentences(text, input.lang);
-      if (text.length < input.text.length && spans.length > 1) spans = spans.slice(0, -1); // cut mid-sentence
+      const cut = input.text.length > MAX_CHARS;
+      let sentences = input.prepared?.sentences;
+      let titleWordIds = input.prepared?.titleIds;
+      if (!sentences || !titleWordIds) {
+        trimVocabulary();
+        sentences = sentenceWords(cut ? input.text.slice(0, MAX_CHARS) : input.text, input.lang);
+        titleWordIds = wordIds(wordsOfNormalized(normalize((input.title ?? '').replace(/[\r\n]/g, ' '))));
+      }
+      let spans = sentences.spans;
+      if (input.prepared && cut) spans = spans.filter((s) => s.end <= MAX_CHARS);
+      else if (cut && spans.length > 1) spans = spans.slice(0, -1); // cut mid-sentence
       if (spans.length === 0) return [];
       const finish = (chosen: readonly Span[]): string[] =>
         chosen.map((s) => (o.trimDatelines ? withoutDateline(s.text) : s.text));
       if (!SUMMARIZED.has(input.lang)) return finish(spans.slice(0, k));
 
-      const prepared = prepare(spans.slice(0, o.maxCandidates), input.title ?? '');
+      const prepared = prepare(spans.slice(0, o.maxCandidates), sentences.lines, sentences.ids, titleWordIds);
       const usable = prepared.pool.filter((c) => !c.junk && c.words >= o.minWords);
       const pool = usable.length > 0 ? usable : prepared.pool;
       if (pool.length <= k) return finish(pool.map((c) => c.span));
