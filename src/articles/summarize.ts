@@ -1,14 +1,11 @@
-import { rougeTokens } from '../eval/rouge.ts';
 import { normalize, stemOf, trimVocabulary, vocabularyGeneration, wordIds, wordOf, wordsOfNormalized } from '../text/normalize.ts';
 import { sentenceWords, type SentenceWords } from './sentence-words.ts';
-import { splitSentences, type Span } from './sentences.ts';
+import type { Span } from './sentences.ts';
 import {
   centroidSimilarity,
-  overlapSimilarity,
   pageRank,
   scaled,
   sharedCounts,
-  similarityGraph,
   type TermVector,
 } from './summary-graph.ts';
 import { DATELINE, DATELINE_ONLY, isBoilerplate, isCaption, summaryStopwords } from './summary-lexicon.ts';
@@ -102,36 +99,6 @@ interface Candidate extends TermVector {
   caption: boolean;
   /** No final punctuation: a heading, a caption or a fragment of one. */
   open: boolean;
-}
-
-/** Baseline: the first k sentences. */
-export function leadSummarizer(): Summarizer {
-  return {
-    summarize({ text, lang, sentences = 3 }: SummaryInput): string[] {
-      return splitSentences(text, lang)
-        .slice(0, Math.max(1, sentences))
-        .map((s) => s.text);
-    },
-  };
-}
-
-/** Baseline as the corpus README describes it: lower-cased words, overlap/log-length similarity, PageRank. */
-export function textRankSummarizer(): Summarizer {
-  return {
-    summarize({ text, lang, sentences = 3 }: SummaryInput): string[] {
-      const spans = splitSentences(text, lang);
-      if (spans.length === 0) return [];
-      const tokens = spans.map((s) => rougeTokens(s.text));
-      const sets = tokens.map((t) => new Set(t));
-      const weights = similarityGraph(sets, (i, j) => overlapSimilarity(sets[i]!, sets[j]!, tokens[i]!.length, tokens[j]!.length));
-      const rank = pageRank(weights, spans.length);
-      const order = spans.map((_, i) => i).sort((a, b) => (rank[b] as number) - (rank[a] as number) || a - b);
-      return order
-        .slice(0, Math.max(1, sentences))
-        .sort((a, b) => a - b)
-        .map((i) => spans[i]!.text);
-    },
-  };
 }
 
 /** A verbatim suffix of the sentence without its dateline, unless that would leave too little. */

@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { leadSummarizer, textRankSummarizer, type Summarizer } from '../articles/summarize.ts';
+import { leadSummarizer, textRankSummarizer } from '../articles/summary-baselines.ts';
+import type { Summarizer } from '../articles/summarize.ts';
 import { rouge, type RougeScores } from './rouge.ts';
 
 /** One line of `summarize/*.jsonl` in the evaluation corpus. */
