@@ -9,7 +9,7 @@ import { splitSentences, type Span } from './sentences.ts';
  */
 export interface SentenceWords {
   spans: readonly Span[];
-  /** Normalized sentence texts, one per span. */
+  /** Normalized sentence texts, one per span (per span up to `maxLines`). */
   lines: readonly string[];
   words: ReadonlyArray<readonly string[]>;
   ids: readonly Int32Array[];
@@ -19,10 +19,14 @@ export interface SentenceWords {
 
 const WORDY = /[\p{L}\p{N}]/u;
 
-/** Ids come from `wordIds`: a caller starting a new text calls `trimVocabulary()` first. */
-export function sentenceWords(text: string, lang: string): SentenceWords {
+/**
+ * Ids come from `wordIds`: a caller starting a new text calls `trimVocabulary()` first. With `maxLines`,
+ * every sentence is split but only the first ones are normalized and tokenized.
+ */
+export function sentenceWords(text: string, lang: string, maxLines = Infinity): SentenceWords {
   const spans = splitSentences(text, lang);
-  const lines = spans.length === 0 ? [] : normalize(spans.map((s) => s.text.replace(/[\r\n]/g, ' ')).join('\n')).split('\n');
+  const read = spans.length > maxLines ? spans.slice(0, maxLines) : spans;
+  const lines = read.length === 0 ? [] : normalize(read.map((s) => s.text.replace(/[\r\n]/g, ' ')).join('\n')).split('\n');
   const words = lines.map(wordsOfNormalized);
   let coversText = lines.length === spans.length;
   let at = 0;

@@ -207,7 +207,7 @@ export function createExtractiveSummarizer(options: ExtractiveOptions = {}): Sum
       let titleWordIds = input.prepared?.titleIds;
       if (!sentences || !titleWordIds) {
         trimVocabulary();
-        sentences = sentenceWords(cut ? input.text.slice(0, MAX_CHARS) : input.text, input.lang);
+        sentences = sentenceWords(cut ? input.text.slice(0, MAX_CHARS) : input.text, input.lang, o.maxCandidates);
         titleWordIds = wordIds(wordsOfNormalized(normalize((input.title ?? '').replace(/[\r\n]/g, ' '))));
       }
       let spans = sentences.spans;
