@@ -3,7 +3,7 @@ import { contentHash, dedupKey, simhash } from './fingerprint.ts';
 import { detectLanguage } from './language.ts';
 import { joinedWords, sentenceWords } from './sentence-words.ts';
 import type { Scored } from './store.ts';
-import type { Summarizer } from './summarize.ts';
+import { SUMMARIZED_LANGUAGES, type Summarizer } from './summarize.ts';
 
 /** What any source hands in: a feed item, a page, a JSONL line, an admin's breaking item. */
 export interface RawArticle {
@@ -49,7 +49,7 @@ export interface Enrichment extends Identified {
   simhash: string;
 }
 
-export const SUMMARIZED_LANGUAGES = new Set(['ar', 'ru', 'en']);
+export { SUMMARIZED_LANGUAGES };
 /** Longer texts are cut at a paragraph: no news article needs more, and it bounds the work per item. */
 export const MAX_TEXT_CHARS = 100_000;
 export const MAX_TITLE_CHARS = 1_000;

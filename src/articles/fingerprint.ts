@@ -33,24 +33,15 @@ export function dedupKey(item: { url?: string | undefined; guid?: string | undef
   return `hash:${contentHash(item.title, item.text)}`;
 }
 
-// FNV-1a, 32 bits: cheap and well spread for short shingles.
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
 const FNV_PRIME = 0x01000193;
 const SEED_LO = 0x811c9dc5;
-const SEED_HI = (0x01000193 ^ 0x9e3779b9) >>> 0;
+const SEED_HI = (FNV_PRIME ^ 0x9e3779b9) >>> 0;
 /** Shingles come from the first MAX_TERMS terms, so counts stay below 2^PLANES. */
 const MAX_TERMS = 600;
 const PLANES = 10;
 
-// fnv1a continued over more text: fnv1a(a + b, seed) === feed(fnv1a(a, seed), b).
+// FNV-1a, 32 bits (cheap and well spread for short shingles), continued from hash h over more text:
+// feed(feed(seed, a), b) === feed(seed, a + b).
 function feed(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME) >>> 0;
   return h;
@@ -82,7 +73,7 @@ export function simhash(terms: readonly string[]): string {
   };
   if (terms.length < 3) {
     const shingle = terms.join(' ');
-    add(fnv1a(shingle, SEED_LO), fnv1a(shingle, SEED_HI));
+    add(feed(SEED_LO, shingle), feed(SEED_HI, shingle));
   } else {
     // The shingle "a b c" hashed in place, without building the string.
     const n = Math.min(terms.length, MAX_TERMS) - 2;
@@ -111,16 +102,4 @@ export function simhash(terms: readonly string[]): string {
   const lo = bitsOver(loPlanes);
   const hi = bitsOver(hiPlanes);
   return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
-}
-
-export function hammingDistance(a: string, b: string): number {
-  let distance = 0;
-  for (const [from, to] of [[0, 8], [8, 16]] as const) {
-    let x = (parseInt(a.slice(from, to), 16) ^ parseInt(b.slice(from, to), 16)) >>> 0;
-    while (x) {
-      x &= x - 1;
-      distance++;
-    }
-  }
-  return distance;
 }

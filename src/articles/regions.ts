@@ -2,7 +2,7 @@ import { NOT_PLACE_WORDS, type Taxonomy } from '../taxonomy/index.ts';
 import { editDistance } from '../taxonomy/edit-distance.ts';
 import { aliasKeySequences, tokenKeys } from '../taxonomy/keys.ts';
 import { createPhraseIndex } from '../taxonomy/phrase-index.ts';
-import { normalize, tokenize, trimVocabulary, vocabularyGeneration, wordIds, wordOf, type WordsInput } from '../text/normalize.ts';
+import { byWordId, normalize, tokenize, trimVocabulary, wordIds, wordOf, type WordsInput } from '../text/normalize.ts';
 
 export interface RegionScore {
   id: string;
@@ -33,7 +33,7 @@ const MIN_EVIDENCE = 1;
 
 // "US" and "U.S." read as the pronoun "us" once lower-cased; only the written capitals name the country.
 const US_ACRONYM = /\bU\.S\.(?:A\.)?|\bUSA?\b/g;
-const HAS_US_ACRONYM = /\bU\.S\.(?:A\.)?|\bUSA?\b/;
+const HAS_US_ACRONYM = new RegExp(US_ACRONYM.source); // without /g, whose test() would keep a lastIndex
 
 // The place where something happens is what regional news is filed under: "в Сирии", "في سوريا",
 // "بسوريا", "in Syria" mark it; a country named as actor or speaker ("Moscow says") is not marked.
@@ -89,14 +89,7 @@ export function createRegionDetector(taxonomy: Taxonomy): {
     const useful = keys.filter((k) => vocabulary.has(k));
     return useful.length > 0 ? useful : NO_KEYS;
   };
-  // Keys by word id (see wordIds), dropped when the vocabulary starts over.
-  let keysById: Array<readonly string[] | undefined> = [];
-  let generation = -1;
-  const keysOf = (id: number): readonly string[] => {
-    let keys = keysById[id];
-    if (keys === undefined) keys = keysById[id] = keysOfWord(wordOf(id));
-    return keys;
-  };
+  const keysById = byWordId((id) => keysOfWord(wordOf(id)));
 
   /** Which ids a matched phrase credits, with their alias weights. */
   function credit(values: readonly Target[], matched: string): Map<string, number> {
@@ -116,10 +109,6 @@ export function createRegionDetector(taxonomy: Taxonomy): {
   return {
     detect({ title, text, titleWords, textWords, titleIds, textIds }) {
       if (!titleIds || !textIds) trimVocabulary();
-      if (generation !== vocabularyGeneration()) {
-        generation = vocabularyGeneration();
-        keysById = [];
-      }
       const scores = new Map<string, number>();
       const firstSeen = new Map<string, number>();
       let order = 0;
@@ -128,7 +117,7 @@ export function createRegionDetector(taxonomy: Taxonomy): {
         const given = tokens !== undefined && tokenIds !== undefined && !HAS_US_ACRONYM.test(raw);
         const words = given ? tokens : tokenize(raw.replace(US_ACRONYM, ' USA '));
         const ids = given ? tokenIds : wordIds(words);
-        const hits = index.scan(ids.length, (i) => keysOf(ids[i] as number));
+        const hits = index.scan(ids.length, (i) => keysById.get(ids[i] as number));
         for (const hit of hits) {
           const matched = words.slice(hit.start, hit.end).join(' ');
           const credited = credit(hit.values, matched);

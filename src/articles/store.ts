@@ -24,7 +24,7 @@ export interface NewArticle {
   regions: Scored[];
   topics: Scored[];
   alternates: Array<{ lang: string; url: string }>;
-  /** Normalized, stemmed terms for the search index, joined by spaces (see `searchText`). */
+  /** Normalized, stemmed terms for the search index, joined by spaces (see `Enrichment`). */
   searchTitle: string;
   searchBody: string;
   clusterId?: number | undefined;

@@ -1,4 +1,4 @@
-import { normalize, stemOf, trimVocabulary, vocabularyGeneration, wordIds, wordOf, wordsOfNormalized } from '../text/normalize.ts';
+import { byWordId, stemOf, tokenize, trimVocabulary, wordIds, wordOf } from '../text/normalize.ts';
 import { sentenceWords, type SentenceWords } from './sentence-words.ts';
 import type { Span } from './sentences.ts';
 import {
@@ -87,7 +87,7 @@ const DEFAULTS: Required<ExtractiveOptions> = {
 
 // Languages with stopwords and stemmers. Others get their lead: without them the graph would rank
 // function words, and the lead is the safest excerpt of a news story.
-const SUMMARIZED = new Set(['ar', 'ru', 'en']);
+export const SUMMARIZED_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'ru', 'en']);
 // Only this much text is split: candidates come from the top of the article anyway.
 const MAX_CHARS = 30_000;
 
@@ -115,33 +115,25 @@ const TERMINATED = /[.!?؟۔…]["'”’»)\]]*$/u;
  * The product summarizer: LexRank and centroid centrality over stemmed content terms, a lead prior
  * that fades for long summaries, title overlap, a length prior, boilerplate filtering (bylines,
  * credits, datelines, "Read more", captions), then MMR against redundancy. Languages other than
- * ar/ru/en get their lead sentences (see SUMMARIZED).
+ * ar/ru/en get their lead sentences (see SUMMARIZED_LANGUAGES).
  */
 export function createExtractiveSummarizer(options: ExtractiveOptions = {}): Summarizer {
   const o = { ...DEFAULTS, ...options };
   const stop = summaryStopwords();
-  // Word id → id of its stem (-1 for stopwords and stray letters), kept by vocabulary id (see
-  // wordIds) so a word costs an array read; stems are numbered densely for the per-article arrays.
-  let termById: number[] = [];
-  let generation = -1;
+  // Word id → id of its stem (-1 for stopwords and stray letters); stems are numbered densely for
+  // the per-article arrays.
   const stemIds = new Map<string, number>();
   let localOf = new Int32Array(0);
   let stampOf = new Int32Array(0);
   let article = 0;
-  const termOf = (id: number): number => {
-    let term = termById[id];
-    if (term === undefined) {
-      const w = wordOf(id);
-      if (stop.has(w) || (w.length < 2 && !/\d/.test(w))) term = -1;
-      else {
-        const t = stemOf(id);
-        term = stemIds.get(t);
-        if (term === undefined) stemIds.set(t, (term = stemIds.size));
-      }
-      termById[id] = term;
-    }
+  const termById = byWordId((id): number => {
+    const w = wordOf(id);
+    if (stop.has(w) || (w.length < 2 && !/\d/.test(w))) return -1;
+    const t = stemOf(id);
+    let term = stemIds.get(t);
+    if (term === undefined) stemIds.set(t, (term = stemIds.size));
     return term;
-  };
+  });
 
   /** Candidates with per-article term ids, from normalized sentence lines and their word ids. */
   const prepare = (
@@ -150,13 +142,10 @@ export function createExtractiveSummarizer(options: ExtractiveOptions = {}): Sum
     lineIds: readonly Int32Array[],
     titleIds: Int32Array,
   ): { pool: Candidate[]; title: Int32Array; vocabulary: number } => {
-    if (generation !== vocabularyGeneration() || stemIds.size > 200_000) {
-      generation = vocabularyGeneration();
-      termById = [];
-      if (stemIds.size > 200_000) {
-        stemIds.clear(); // news vocabulary is open-ended
-        stampOf.fill(0);
-      }
+    if (stemIds.size > 200_000) {
+      stemIds.clear(); // news vocabulary is open-ended
+      termById.clear();
+      stampOf.fill(0);
     }
     // Global stem id → per-article dense id, through a reusable array stamped with the article number.
     article++;
@@ -168,7 +157,7 @@ export function createExtractiveSummarizer(options: ExtractiveOptions = {}): Sum
     const idsOf = (words: Int32Array): { all: Int32Array; ids: Int32Array; words: number } => {
       const all: number[] = [];
       for (const word of words) {
-        const global = termOf(word);
+        const global = termById.get(word);
         if (global < 0) continue;
         if (global >= localOf.length) {
           const grown = new Int32Array(2 * global + 1024);
@@ -208,7 +197,7 @@ export function createExtractiveSummarizer(options: ExtractiveOptions = {}): Sum
       if (!sentences || !titleWordIds) {
         trimVocabulary();
         sentences = sentenceWords(cut ? input.text.slice(0, MAX_CHARS) : input.text, input.lang, o.maxCandidates);
-        titleWordIds = wordIds(wordsOfNormalized(normalize((input.title ?? '').replace(/[\r\n]/g, ' '))));
+        titleWordIds = wordIds(tokenize(input.title ?? ''));
       }
       let spans = sentences.spans;
       if (input.prepared && cut) spans = spans.filter((s) => s.end <= MAX_CHARS);
@@ -216,7 +205,7 @@ export function createExtractiveSummarizer(options: ExtractiveOptions = {}): Sum
       if (spans.length === 0) return [];
       const finish = (chosen: readonly Span[]): string[] =>
         chosen.map((s) => (o.trimDatelines ? withoutDateline(s.text) : s.text));
-      if (!SUMMARIZED.has(input.lang)) return finish(spans.slice(0, k));
+      if (!SUMMARIZED_LANGUAGES.has(input.lang)) return finish(spans.slice(0, k));
 
       const prepared = prepare(spans.slice(0, o.maxCandidates), sentences.lines, sentences.ids, titleWordIds);
       const usable = prepared.pool.filter((c) => !c.junk && c.words >= o.minWords);

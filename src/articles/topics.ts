@@ -1,5 +1,5 @@
 import { TOPIC_IDS, type TopicId } from '../taxonomy/index.ts';
-import { stem, stemOf, tokenize, vocabularyGeneration, wordOf, type WordsInput } from '../text/normalize.ts';
+import { byWordId, stem, stemOf, tokenize, wordOf, type WordsInput } from '../text/normalize.ts';
 import { compileLexicon, TIER_WEIGHTS, unigramOf, type CompiledLexicon, type LexiconNode } from './topic-lexicon/compile.ts';
 
 export { TOPIC_IDS, type TopicId };
@@ -113,18 +113,10 @@ export function createTopicClassifier(options: TopicClassifierOptions = {}): Top
     unigram: unigramOf(word, wordStem, lexicon),
   });
   // Tokens by vocabulary id, for callers that pass words already tokenized (see WordsInput).
-  let tokensById: Array<Token | undefined> = [];
-  let generation = -1;
+  const tokensById = byWordId((id) => tokenFor(wordOf(id), stemOf(id)));
   const tokensOfIds = (ids: Int32Array): Token[] => {
-    if (generation !== vocabularyGeneration()) {
-      generation = vocabularyGeneration();
-      tokensById = [];
-    }
     const out = new Array<Token>(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] as number;
-      out[i] = tokensById[id] ??= tokenFor(wordOf(id), stemOf(id));
-    }
+    for (let i = 0; i < ids.length; i++) out[i] = tokensById.get(ids[i] as number);
     return out;
   };
 

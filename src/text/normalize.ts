@@ -86,7 +86,7 @@ function stemUncached(word: string): string {
 // from a word (its stem, region keys, topic entry) in an array indexed by id instead of a map of its
 // own: one hash lookup a word for the whole ingest pipeline, where four lookups were a quarter of it.
 // Ids stay valid until trimVocabulary() drops the table (only between texts, never inside one); the
-// generation number tells array-keeping classifiers to drop their arrays then too.
+// generation number tells byWordId() arrays to drop their values then too.
 const VOCABULARY_LIMIT = 200_000;
 const wordIdMap = new Map<string, number>();
 const vocabulary: string[] = [];
@@ -102,9 +102,27 @@ export function trimVocabulary(limit = VOCABULARY_LIMIT): void {
   generation++;
 }
 
-/** Changes whenever ids are reassigned (see trimVocabulary). */
-export function vocabularyGeneration(): number {
-  return generation;
+/**
+ * What a classifier derives from a word (keys, trie entries, term ids), kept in an array by word id so
+ * a word costs an array read. Emptied whenever ids are reassigned (see trimVocabulary), or by `clear`.
+ */
+export function byWordId<T>(derive: (id: number) => T): { get(id: number): T; clear(): void } {
+  let values: Array<T | undefined> = [];
+  let valuesGeneration = generation;
+  return {
+    get(id) {
+      if (valuesGeneration !== generation) {
+        valuesGeneration = generation;
+        values = [];
+      }
+      let value = values[id];
+      if (value === undefined) value = values[id] = derive(id);
+      return value;
+    },
+    clear() {
+      values = [];
+    },
+  };
 }
 
 /** The id of a normalized word, assigning one when it is new. */
