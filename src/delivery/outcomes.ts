@@ -8,7 +8,6 @@ import type { ChatService } from '../subscriptions/chats.ts';
 import { classifySendError, describeSendError, type SendErrorClass } from './classify-error.ts';
 import type { Outbox, OutboxRow } from './outbox.ts';
 import type { Pacer } from './pacer.ts';
-import type { PauseStore } from './pause-store.ts';
 import type { Counters, FailureReason, SenderEvent } from './report.ts';
 
 export interface SendMessageExtra {
@@ -40,7 +39,6 @@ export function backoffMs(attempts: number, random: () => number): number {
 export interface OutcomeDeps {
   outbox: Outbox;
   pacer: Pacer;
-  pauses: PauseStore;
   telegram: TelegramSendApi;
   chats: Pick<ChatService, 'setStatus' | 'migrate'>;
   counters: Counters;

@@ -102,7 +102,7 @@ export function createSender(deps: SenderDeps): Sender {
   const idleWaiters: Array<{ seenRefill: boolean; resolve: () => void }> = [];
 
   const outcomes = createOutcomes({
-    outbox, pacer, pauses, telegram: deps.telegram, chats: deps.chats, counters, now, logger, emit,
+    outbox, pacer, telegram: deps.telegram, chats: deps.chats, counters, now, logger, emit,
     random: deps.random ?? Math.random,
     maxAttempts: deps.maxAttempts ?? 8,
     pause(until, reason) {

@@ -40,7 +40,6 @@ export interface Composition {
 export interface ComposeOptions {
   /** Expands a subscription's region to the region ids an article may carry (macro → members…). */
   coveredBy: (region: string) => ReadonlySet<string>;
-  maxItems: number;
 }
 
 /** Index of the first value ≥ x in an ascending array (its length when there is none). */

@@ -71,13 +71,13 @@ export function indexCandidates(candidates: readonly CandidateArticle[]): Candid
   return { all: candidates, byRegion, byTopic, byCluster, slotOf, clusterIdOf, latestSeenOf };
 }
 
-function candidatesFor(subscriptions: readonly Subscription[], index: CandidateIndex, coveredBy: (r: string) => ReadonlySet<string>): Iterable<CandidateArticle> {
+/** The candidates that can match a subscription whose region expands to `regions` (undefined for 'all'). */
+function candidatesFor(sub: Subscription, regions: ReadonlySet<string> | undefined, index: CandidateIndex): Iterable<CandidateArticle> {
+  if (!regions && sub.topic === 'all') return index.all;
+  const lists = regions ? [...regions].map((r) => index.byRegion.get(r) ?? []) : [index.byTopic.get(sub.topic) ?? []];
+  // An article carrying several of the regions sits in several lists.
   const seen = new Set<CandidateArticle>();
-  for (const sub of subscriptions) {
-    if (sub.region === 'all' && sub.topic === 'all') return index.all;
-    const lists = sub.region !== 'all' ? [...coveredBy(sub.region)].map((r) => index.byRegion.get(r) ?? []) : [index.byTopic.get(sub.topic) ?? []];
-    for (const list of lists) for (const a of list) seen.add(a);
-  }
+  for (const list of lists) for (const a of list) seen.add(a);
   return seen;
 }
 
@@ -131,7 +131,7 @@ export function createRanker(index: CandidateIndex, options: ComposeOptions, now
     const slots: number[] = [];
     const scores: number[] = [];
     const groups: number[] = [];
-    for (const article of candidatesFor([sub], index, options.coveredBy)) {
+    for (const article of candidatesFor(sub, regions, index)) {
       let regionScore = 1;
       if (regions) {
         regionScore = 0;

@@ -7,7 +7,7 @@
  */
 import type { Locale } from '../config.ts';
 import type { Subscription } from '../subscriptions/subscriptions.ts';
-import { subscriptionKey } from './compose.ts';
+import { profileKey, subscriptionKey } from './compose.ts';
 
 export interface RosterChat {
   id: number;
@@ -98,9 +98,8 @@ export function createRosterBuilder(parse: (signature: string) => readonly Subsc
 
   const learn = (signature: string, chat: RosterChat): Signature => {
     const subscriptions = parse(signature);
-    const keys = subscriptions.map(subscriptionKey);
-    const order = keys.join(';');
-    const key = keys.sort().join(';');
+    const order = subscriptions.map(subscriptionKey).join(';');
+    const key = profileKey(subscriptions);
     let profile = profileIndex.get(key);
     if (profile === undefined) {
       profile = profiles.push({ key, subscriptions }) - 1;

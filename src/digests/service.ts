@@ -186,7 +186,7 @@ export function createDigestService(deps: {
       if (roster.size === 0) return result;
       const windowStart = at - lookbackMs;
       const candidates = repository.candidates(windowStart);
-      const ranker = createRanker(indexCandidates(candidates), { coveredBy: (region) => taxonomy.coveredBy(region), maxItems: MAX_DIGEST_ITEMS }, at);
+      const ranker = createRanker(indexCandidates(candidates), { coveredBy: (region) => taxonomy.coveredBy(region) }, at);
       const candidateClusters = new Set(candidates.map((c) => c.clusterId));
       const format = createFormatter(at);
       const itemKeys: string[] = [];

@@ -1,12 +1,13 @@
 /** Shared set-up for the delivery tests: a database with chats, queued messages, a sender on the double. */
 import { pino } from 'pino';
 import { Telegram } from 'telegraf';
+import { afterEach } from 'vitest';
 import { createConfig } from '../../src/config.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import type { OutboxMessage } from '../../src/delivery/outbox.ts';
 import { createSender, type Sender, type SenderDeps, type SenderEvent } from '../../src/delivery/sender.ts';
 import { createChatService } from '../../src/subscriptions/chats.ts';
-import type { FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
 
 export const silentLogger = pino({ level: 'silent' });
 
@@ -103,6 +104,23 @@ export function senderFor(
 
 export function openMemoryDb(): DbHandle {
   return openDatabase(':memory:');
+}
+
+/** For a describe block: each call gives a Bot API double (on `clock` when given) and a fresh database, closed after the test. */
+export function useMemoryFixture(): (clock?: Clock) => Promise<{ handle: DbHandle; tg: FakeTelegram }> {
+  const open: Array<{ handle: DbHandle; tg: FakeTelegram }> = [];
+  afterEach(async () => {
+    for (const { handle, tg } of open.splice(0)) {
+      handle.close();
+      await tg.close();
+    }
+  });
+  return async (clock) => {
+    const tg = await createFakeTelegram(clock ? { clock: clock.now } : {});
+    const fixture = { handle: openMemoryDb(), tg };
+    open.push(fixture);
+    return fixture;
+  };
 }
 
 /** The texts the double holds for a chat, in the order they arrived. */

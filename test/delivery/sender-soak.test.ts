@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../src/db/client.ts';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
-import { createClock, digestPart, insertArticle, insertChats, openMemoryDb, range, seededRandom, senderFor, textsOf } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { createClock, digestPart, insertArticle, insertChats, range, seededRandom, senderFor, textsOf, useMemoryFixture } from './helpers.ts';
 
 describe('sender under a storm', () => {
-  let handle: DbHandle | undefined;
-  let tg: FakeTelegram | undefined;
-  afterEach(async () => {
-    handle?.close();
-    await tg?.close();
-  });
+  const open = useMemoryFixture();
 
   it('gets every reachable chat its digest exactly once under 15% 502s and 10% blocked chats', async () => {
     const clock = createClock();
-    tg = await createFakeTelegram({ clock: clock.now });
-    handle = openMemoryDb();
+    const { handle, tg } = await open(clock);
     const privates = range(1, 270);
     const groups = range(1, 30).map((i) => -1000 - i);
     const all = [...privates, ...groups];

@@ -1,24 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../src/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import type { SenderEvent } from '../../src/delivery/sender.ts';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
-import { breakingItem, createClock, digestPart, insertChats, openMemoryDb, range, senderFor, textsOf } from './helpers.ts';
+import { breakingItem, createClock, digestPart, insertChats, range, senderFor, textsOf, useMemoryFixture } from './helpers.ts';
 
 type StartEvent = Extract<SenderEvent, { type: 'start' }>;
 const startsOf = (events: SenderEvent[]): StartEvent[] => events.filter((e): e is StartEvent => e.type === 'start');
 
 describe('sender pacing and order', () => {
-  let handle: DbHandle | undefined;
-  let tg: FakeTelegram | undefined;
-  afterEach(async () => {
-    handle?.close();
-    await tg?.close();
-  });
+  const open = useMemoryFixture();
 
   it('stays under the total rate, a second apart per private chat and three per group, parts in order', async () => {
     const clock = createClock();
-    tg = await createFakeTelegram({ clock: clock.now });
-    handle = openMemoryDb();
+    const { handle, tg } = await open(clock);
     const privates = range(1, 40);
     const groups = [-101, -102];
     insertChats(handle, [...privates, ...groups]);
@@ -49,8 +41,7 @@ describe('sender pacing and order', () => {
   });
 
   it('lets breaking news overtake a digest backlog of 5,000 within a second', async () => {
-    tg = await createFakeTelegram();
-    handle = openMemoryDb();
+    const { handle, tg } = await open();
     insertChats(handle, range(1, 5003));
     const { sender, events } = senderFor(handle, tg);
     sender.outbox.enqueue(range(1, 5000).map((chatId) => digestPart(chatId, 1)));
@@ -82,8 +73,7 @@ describe('sender pacing and order', () => {
   });
 
   it('stops after the sends in flight are recorded and resumes where it left off', async () => {
-    tg = await createFakeTelegram();
-    handle = openMemoryDb();
+    const { handle, tg } = await open();
     insertChats(handle, range(1, 60));
     const first = senderFor(handle, tg, { sendRate: 30 });
     first.sender.outbox.enqueue(range(1, 60).map((chatId) => digestPart(chatId, 1)));
@@ -102,16 +92,10 @@ describe('sender pacing and order', () => {
 });
 
 describe('sender loop', () => {
-  let handle: DbHandle | undefined;
-  let tg: FakeTelegram | undefined;
-  afterEach(async () => {
-    handle?.close();
-    await tg?.close();
-  });
+  const open = useMemoryFixture();
 
   it('sends the stored keyboard with link previews off', async () => {
-    tg = await createFakeTelegram();
-    handle = openMemoryDb();
+    const { handle, tg } = await open();
     insertChats(handle, [1]);
     const { sender } = senderFor(handle, tg);
     const replyMarkup = { inline_keyboard: [[{ text: 'More', callback_data: 'digest:more:1' }]] };
@@ -122,8 +106,7 @@ describe('sender loop', () => {
   });
 
   it('answers runUntilIdle while running by reporting what it sent until nothing was due', async () => {
-    tg = await createFakeTelegram();
-    handle = openMemoryDb();
+    const { handle, tg } = await open();
     insertChats(handle, [1, 2, 3]);
     const { sender } = senderFor(handle, tg);
     sender.start();

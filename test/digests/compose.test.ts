@@ -7,7 +7,7 @@ import { createTaxonomy } from '../../src/taxonomy/index.ts';
 const taxonomy = createTaxonomy();
 const NOW = Date.UTC(2026, 10, 29, 8);
 const HOUR = 3_600_000;
-const options = { coveredBy: (r: string) => taxonomy.coveredBy(r), maxItems: 3 };
+const options = { coveredBy: (r: string) => taxonomy.coveredBy(r) };
 const sub = (region: string, topic = 'all', include: string[] = [], exclude: string[] = []): Subscription => ({ region, topic, include, exclude });
 
 let nextId = 1;
