@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import i18next, { type i18n as I18nInstance } from 'i18next';
+import i18next from 'i18next';
 import { SUPPORTED_LOCALES, type Locale } from './config.ts';
 
 export const LOCALES_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', 'locales');
@@ -10,10 +10,8 @@ export type TranslateOptions = Record<string, unknown>;
 export type Translate = (key: string, options?: TranslateOptions) => string;
 
 export interface I18n {
-  readonly instance: I18nInstance;
   t(locale: Locale, key: string, options?: TranslateOptions): string;
   translator(locale: Locale): Translate;
-  hasKey(locale: Locale, key: string): boolean;
 }
 
 const FSI = '\u2068';
@@ -61,10 +59,8 @@ export async function createI18n(): Promise<I18n> {
     return instance.t(key, { ...values, lng: locale });
   };
   return {
-    instance,
     t,
     translator: (locale) => (key, options) => t(locale, key, options),
-    hasKey: (locale, key) => instance.exists(key, { lng: locale, fallbackLng: false }),
   };
 }
 

@@ -22,3 +22,9 @@ export class UserError extends Error {
     super(key);
   }
 }
+
+/** Every handler that stores something keys it by the chat; an update without one is not ours to serve. */
+export function chatIdOf(ctx: BotContext): number {
+  if (!ctx.chat) throw new UserError('errors.generic');
+  return ctx.chat.id;
+}

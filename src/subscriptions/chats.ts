@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Config, Locale } from '../config.ts';
+import { SUPPORTED_LOCALES, type Config, type Locale } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { chats } from '../db/schema.ts';
 
@@ -36,7 +36,7 @@ export interface ChatService {
   migrate(fromId: number, toId: number): void;
 }
 
-const LOCALES: readonly string[] = ['ar', 'ru', 'en'];
+const LOCALES: readonly string[] = SUPPORTED_LOCALES;
 
 export function toLocale(code: string | undefined | null): Locale | undefined {
   const base = code?.toLowerCase().split(/[-_]/)[0];
@@ -77,16 +77,11 @@ export function createChatService(deps: { db: Db; config: Config; now?: () => nu
           .returning()
           .get() ?? mustGet(seen.id);
       }
-      // In a group the language of whoever speaks last should not flip the group's language.
-      if (telegramLocale && seen.type === 'private' && existing.telegramLocale !== telegramLocale) {
-        db.update(chats).set({ telegramLocale, updatedAt: now() }).where(eq(chats.id, seen.id)).run();
-        return { ...existing, telegramLocale };
-      }
-      if (telegramLocale && !existing.telegramLocale) {
-        db.update(chats).set({ telegramLocale, updatedAt: now() }).where(eq(chats.id, seen.id)).run();
-        return { ...existing, telegramLocale };
-      }
-      return existing;
+      // In a group the language of whoever speaks last should not flip the group's language: only the first one counts.
+      const changed = seen.type === 'private' ? existing.telegramLocale !== telegramLocale : !existing.telegramLocale;
+      if (!telegramLocale || !changed) return existing;
+      db.update(chats).set({ telegramLocale, updatedAt: now() }).where(eq(chats.id, seen.id)).run();
+      return { ...existing, telegramLocale };
     },
     get,
     localeOf(chat, languageCode) {

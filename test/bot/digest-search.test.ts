@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestBot, type TestBot } from '../helpers/app.ts';
 import { egyptEconomyEn, kazanCultureRu, tajikBorderAr, tajikBorderEn, tajikBorderRu } from '../fixtures/articles.ts';
 
-let bot: TestBot;
-beforeEach(async () => {
-  bot = await startTestBot();
-});
-afterEach(async () => {
-  expect(bot.telegram.violations).toEqual([]);
-  await bot.close();
-});
+const bot = useTestBot();
 
 const ingest = (items: Parameters<TestBot['app']['ingestor']['ingest']>[0]) => bot.app.ingestor.ingest(items);
 

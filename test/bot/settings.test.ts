@@ -1,14 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestBot } from '../helpers/app.ts';
 
-let bot: TestBot;
-beforeEach(async () => {
-  bot = await startTestBot({ env: { DEFAULT_TIMEZONE: 'Europe/Moscow', DEFAULT_DIGEST_TIME: '09:00' } });
-});
-afterEach(async () => {
-  expect(bot.telegram.violations).toEqual([]);
-  await bot.close();
-});
+const bot = useTestBot({ env: { DEFAULT_TIMEZONE: 'Europe/Moscow', DEFAULT_DIGEST_TIME: '09:00' } });
 
 const chat = (id: number) => bot.app.services.chats.get(id);
 

@@ -1,14 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestBot } from '../helpers/app.ts';
 
-let bot: TestBot;
-beforeEach(async () => {
-  bot = await startTestBot();
-});
-afterEach(async () => {
-  expect(bot.telegram.violations).toEqual([]);
-  await bot.close();
-});
+const bot = useTestBot();
 
 const subs = (chatId: number) => bot.app.services.subscriptions.list(chatId).map((s) => `${s.region}/${s.topic}`);
 

@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { createConfig } from '../../src/config.ts';
 import { createFakeTelegram, type FakeTelegram } from './fake-telegram/index.ts';
@@ -77,5 +78,39 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       app.close();
       if (!options.telegram) await telegram.close();
     },
+  };
+}
+
+/**
+ * A fresh bot for every test of the file, closed after it, none allowed a Telegram violation.
+ * The returned bot stands for whichever one the current test runs against.
+ */
+export function useTestBot(options: TestBotOptions = {}): TestBot {
+  let current: TestBot | undefined;
+  beforeEach(async () => {
+    current = await startTestBot(options);
+  });
+  afterEach(async () => {
+    expect(bot().telegram.violations).toEqual([]);
+    await bot().close();
+  });
+  const bot = (): TestBot => {
+    if (!current) throw new Error('useTestBot: no test is running');
+    return current;
+  };
+  return {
+    get telegram() {
+      return bot().telegram;
+    },
+    get app() {
+      return bot().app;
+    },
+    get clock() {
+      return bot().clock;
+    },
+    say: (input) => bot().say(input),
+    press: (...args) => bot().press(...args),
+    last: (chatId) => bot().last(chatId),
+    close: () => bot().close(),
   };
 }

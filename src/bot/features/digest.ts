@@ -1,9 +1,8 @@
 import { Composer } from 'telegraf';
-import type { BotContext } from '../context.ts';
+import { chatIdOf, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml } from '../reply.ts';
-import { chatIdOf } from './subscribe.ts';
 
 /** `/digest`: what is new for this chat, now, whatever its schedule; it arrives through the outbox like any digest. */
 export function digestFeature(deps: BotDeps): Composer<BotContext> {

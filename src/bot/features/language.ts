@@ -2,12 +2,10 @@ import { Composer } from 'telegraf';
 import { SUPPORTED_LOCALES, type Locale } from '../../config.ts';
 import { toLocale } from '../../subscriptions/chats.ts';
 import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
-import type { BotContext } from '../context.ts';
-import { UserError } from '../context.ts';
+import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { showScreen, type Screen } from '../reply.ts';
-import { chatIdOf } from './subscribe.ts';
 
 // Each language names itself, so a reader lost in the wrong language still finds their own.
 const NATIVE_NAMES: Record<Locale, string> = { ar: 'العربية', ru: 'Русский', en: 'English' };

@@ -3,11 +3,9 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import { escapeHtml, formatDateTime, isolateForRtl } from '../../i18n.ts';
 import { PERIOD_MS, parseSearch, type ParsedSearch, type Period } from '../../search/query.ts';
 import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
-import type { BotContext } from '../context.ts';
-import { UserError } from '../context.ts';
+import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { showScreen, type Screen } from '../reply.ts';
-import { chatIdOf } from './subscribe.ts';
 
 export const RESULTS_PER_PAGE = 5;
 /** Searches per chat per window: one user typing fast is fine, a script hammering the database is not. */

@@ -2,14 +2,13 @@ import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Locale } from '../../config.ts';
 import type { ChatRecord, Frequency } from '../../subscriptions/chats.ts';
-import { COMMON_TIME_ZONES, parseQuietArgs, parseScheduleArgs } from '../../subscriptions/schedule.ts';
-import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
-import type { BotContext } from '../context.ts';
-import { UserError } from '../context.ts';
+import { COMMON_TIME_ZONES, parseQuietArgs, parseScheduleArgs, type ParseResult } from '../../subscriptions/schedule.ts';
+import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
+import { button as b, rows as inRows } from '../keyboards/buttons.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml, showScreen, type Screen } from '../reply.ts';
-import { chatIdOf } from './subscribe.ts';
 
 const FREQUENCIES: readonly Frequency[] = ['daily', 'weekly', 'instant'];
 const QUIET_PRESETS = ['off', '2200-0700', '2300-0800', '0000-0600'] as const;
@@ -41,12 +40,11 @@ export function describeSchedule(ctx: BotContext, chat: ChatRecord): string {
 export function settingsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { chats } = deps.services;
+  // The context middleware loaded the record for this update; every change below hands back the new one.
   const current = (ctx: BotContext): ChatRecord => {
-    const chat = chats.get(chatIdOf(ctx));
-    if (!chat) throw new UserError('errors.generic');
-    return chat;
+    if (!ctx.chatRecord) throw new UserError('errors.generic');
+    return ctx.chatRecord;
   };
-  const b = (text: string, ...data: Array<string | number>): InlineKeyboardButton => ({ text, callback_data: callbackData(...data) });
 
   const screen = (ctx: BotContext): Screen => {
     const chat = current(ctx);
@@ -72,34 +70,31 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
   };
 
   const zonesScreen = (ctx: BotContext): Screen => {
-    const buttons = COMMON_TIME_ZONES.map((z, i) => b(z, 'set', 'z', i));
-    const rows: InlineKeyboardButton[][] = [];
-    for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-    rows.push([b(ctx.t('common.back'), 'set', 'menu')]);
+    const rows = [...inRows(COMMON_TIME_ZONES.map((z, i) => b(z, 'set', 'z', i)), 2), [b(ctx.t('common.back'), 'set', 'menu')]];
     return { text: ctx.t('settings.zones_title'), keyboard: { inline_keyboard: rows } };
   };
 
   composer.command('settings', (ctx) => showScreen(ctx, screen(ctx)));
 
-  composer.command('schedule', async (ctx) => {
-    const args = ctx.payload.trim();
-    if (args.length === 0) return showScreen(ctx, screen(ctx));
-    const parsed = parseScheduleArgs(args.slice(0, 200));
-    if (!parsed.ok) throw new UserError(parsed.key, parsed.params);
-    await assertCanManage(ctx);
-    const chat = chats.setSchedule(chatIdOf(ctx), parsed.value);
-    await replyHtml(ctx, `${ctx.t('schedule.saved')}\n${describeSchedule(ctx, chat)}`);
-  });
+  /** `/schedule` and `/quiet`: bare, the settings screen; with words, parsed, saved and confirmed with the new summary. */
+  const typedSetting = <T>(
+    command: string,
+    maxLength: number,
+    parse: (args: string) => ParseResult<T>,
+    save: (chatId: number, value: T) => { chat: ChatRecord; saved: string },
+  ) =>
+    composer.command(command, async (ctx) => {
+      const args = ctx.payload.trim();
+      if (args.length === 0) return showScreen(ctx, screen(ctx));
+      const parsed = parse(args.slice(0, maxLength));
+      if (!parsed.ok) throw new UserError(parsed.key, parsed.params);
+      await assertCanManage(ctx);
+      const { chat, saved } = save(chatIdOf(ctx), parsed.value);
+      await replyHtml(ctx, `${ctx.t(saved)}\n${describeSchedule(ctx, chat)}`);
+    });
 
-  composer.command('quiet', async (ctx) => {
-    const args = ctx.payload.trim();
-    if (args.length === 0) return showScreen(ctx, screen(ctx));
-    const parsed = parseQuietArgs(args.slice(0, 100));
-    if (!parsed.ok) throw new UserError(parsed.key, parsed.params);
-    await assertCanManage(ctx);
-    const chat = chats.setQuietHours(chatIdOf(ctx), parsed.value);
-    await replyHtml(ctx, `${ctx.t(parsed.value ? 'quiet.saved' : 'quiet.off')}\n${describeSchedule(ctx, chat)}`);
-  });
+  typedSetting('schedule', 200, parseScheduleArgs, (chatId, change) => ({ chat: chats.setSchedule(chatId, change), saved: 'schedule.saved' }));
+  typedSetting('quiet', 100, parseQuietArgs, (chatId, quiet) => ({ chat: chats.setQuietHours(chatId, quiet), saved: quiet ? 'quiet.saved' : 'quiet.off' }));
 
   composer.action(/^set:/, async (ctx) => {
     const data = callbackDataOf(ctx);
@@ -110,16 +105,16 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
     if (single?.[0] === 'zones') return showScreen(ctx, zonesScreen(ctx)).then(() => ctx.answerCbQuery());
     await assertCanManage(ctx);
     if (kind === 'f' && (FREQUENCIES as readonly string[]).includes(value)) {
-      chats.setSchedule(chatId, { frequency: value as Frequency });
+      ctx.chatRecord = chats.setSchedule(chatId, { frequency: value as Frequency });
     } else if (kind === 'd' && /^[0-6]$/.test(value)) {
-      chats.setSchedule(chatId, { weeklyDay: Number(value) });
+      ctx.chatRecord = chats.setSchedule(chatId, { weeklyDay: Number(value) });
     } else if (kind === 't' && (value === 'm60' || value === 'p60')) {
-      chats.setSchedule(chatId, { digestTime: shiftTime(current(ctx).digestTime, value === 'm60' ? -60 : 60) });
+      ctx.chatRecord = chats.setSchedule(chatId, { digestTime: shiftTime(current(ctx).digestTime, value === 'm60' ? -60 : 60) });
     } else if (kind === 'z' && /^\d+$/.test(value) && COMMON_TIME_ZONES[Number(value)]) {
-      chats.setSchedule(chatId, { timeZone: COMMON_TIME_ZONES[Number(value)] as string });
+      ctx.chatRecord = chats.setSchedule(chatId, { timeZone: COMMON_TIME_ZONES[Number(value)] as string });
     } else if (kind === 'q' && (QUIET_PRESETS as readonly string[]).includes(value)) {
       const quiet = value === 'off' ? null : { start: `${value.slice(0, 2)}:${value.slice(2, 4)}`, end: `${value.slice(5, 7)}:${value.slice(7, 9)}` };
-      chats.setQuietHours(chatId, quiet);
+      ctx.chatRecord = chats.setQuietHours(chatId, quiet);
     } else {
       throw new UserError('errors.button_expired');
     }

@@ -1,11 +1,10 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { callbackData } from '../callback-data.ts';
-import type { BotContext } from '../context.ts';
+import { chatIdOf, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml } from '../reply.ts';
-import { chatIdOf } from './subscribe.ts';
 
 export function startFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();

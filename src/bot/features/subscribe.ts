@@ -1,6 +1,5 @@
 import { Composer } from 'telegraf';
-import type { BotContext } from '../context.ts';
-import { UserError } from '../context.ts';
+import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import { countriesScreen, macroScreen, regionLabel, topicLabel, topicsScreen } from '../keyboards/subscribe-wizard.ts';
@@ -13,23 +12,30 @@ const MACROS: readonly string[] = MACRO_REGION_IDS;
 /** Keeps /subscriptions within one message and the unsubscribe keyboard within Telegram's button limit. */
 export const MAX_SUBSCRIPTIONS = 50;
 
-
-export function chatIdOf(ctx: BotContext): number {
-  if (!ctx.chat) throw new UserError('errors.generic');
-  return ctx.chat.id;
+/** The messages a failed parse is explained with; /breaking words them for its own command. */
+export interface TargetErrorKeys {
+  tooLong: string;
+  /** Followed by `region` or `topic`, the part not understood. */
+  unknownPrefix: string;
+  noSuggestions: string;
 }
 
+const SUBSCRIBE_ERRORS: TargetErrorKeys = {
+  tooLong: 'subscribe.too_long',
+  unknownPrefix: 'subscribe.unknown_',
+  noSuggestions: 'subscribe.no_suggestions',
+};
+
 /** Resolves typed arguments or explains, in the user's language, what was not understood. */
-export function resolveTargetOrThrow(ctx: BotContext, deps: BotDeps, args: string): Target {
-  if (args.length > MAX_TARGET_LENGTH) throw new UserError('subscribe.too_long', { max: MAX_TARGET_LENGTH });
+export function resolveTargetOrThrow(ctx: BotContext, deps: BotDeps, args: string, keys = SUBSCRIBE_ERRORS): Target {
+  if (args.length > MAX_TARGET_LENGTH) throw new UserError(keys.tooLong, { max: MAX_TARGET_LENGTH });
   const result = parseTarget(args, deps.taxonomy);
   if (result.ok) return result.target;
   const names = result.suggestions.map((id) =>
     result.part === 'region' ? deps.taxonomy.regionName(id, ctx.locale) : deps.taxonomy.topicName(id, ctx.locale),
   );
-  const key = result.part === 'region' ? 'subscribe.unknown_region' : 'subscribe.unknown_topic';
-  const hint = names.length > 0 ? ctx.t('subscribe.suggestions', { list: names.join(', ') }) : ctx.t('subscribe.no_suggestions');
-  throw new UserError(key, { input: result.input.slice(0, 60), hint });
+  const hint = names.length > 0 ? ctx.t('subscribe.suggestions', { list: names.join(', ') }) : ctx.t(keys.noSuggestions);
+  throw new UserError(`${keys.unknownPrefix}${result.part}`, { input: result.input.slice(0, 60), hint });
 }
 
 export function targetLabel(ctx: BotContext, deps: BotDeps, target: Target): string {
@@ -96,7 +102,7 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
     ) {
       await assertCanManage(ctx);
       const [, region, topic, back, page] = toggle as [string, string, string, string, string];
-      if (!subscriptions.has(chatIdOf(ctx), region, topic)) assertRoom(ctx, { region, topic });
+      assertRoom(ctx, { region, topic });
       const on = subscriptions.toggle(chatIdOf(ctx), region, topic);
       const label = targetLabel(ctx, deps, { region, topic });
       await showScreen(ctx, topicsScreen(view(ctx), region, back, Number(page)));

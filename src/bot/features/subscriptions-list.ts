@@ -1,8 +1,8 @@
 import { Composer } from 'telegraf';
-import type { BotContext } from '../context.ts';
+import { chatIdOf, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { replyHtml } from '../reply.ts';
-import { chatIdOf, targetLabel } from './subscribe.ts';
+import { targetLabel } from './subscribe.ts';
 
 export function subscriptionsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();

@@ -1,12 +1,11 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
-import type { BotContext } from '../context.ts';
-import { UserError } from '../context.ts';
+import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml, showScreen, toPlainText, type Screen } from '../reply.ts';
-import { chatIdOf, resolveTargetOrThrow, targetLabel } from './subscribe.ts';
+import { resolveTargetOrThrow, targetLabel } from './subscribe.ts';
 
 export function unsubscribeFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();

@@ -3,8 +3,8 @@ import type { Locale } from '../../config.ts';
 import type { Translate } from '../../i18n.ts';
 import type { Subscription } from '../../subscriptions/subscriptions.ts';
 import { MACRO_REGION_IDS, type Taxonomy } from '../../taxonomy/index.ts';
-import { callbackData } from '../callback-data.ts';
 import type { Screen } from '../reply.ts';
+import { button, rows } from './buttons.ts';
 
 export const PAGE_SIZE = 8;
 const CHECK = '✅ ';
@@ -15,17 +15,6 @@ interface WizardView {
   locale: Locale;
   subscriptions: Subscription[];
 }
-
-const button = (text: string, ...data: Array<string | number>): InlineKeyboardButton => ({
-  text,
-  callback_data: callbackData(...data),
-});
-
-const rows = <T>(items: T[], perRow: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += perRow) out.push(items.slice(i, i + perRow));
-  return out;
-};
 
 const followsRegion = (subs: Subscription[], region: string) => subs.some((s) => s.region === region);
 

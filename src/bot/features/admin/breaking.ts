@@ -2,25 +2,19 @@ import { Composer } from 'telegraf';
 import {
   BREAKING_DRAFT_TTL_MS, checkBreakingText, formatBreaking, splitBreakingInput, type BreakingDraft,
 } from '../../../admin/index.ts';
-import { callbackData, parseCallbackData } from '../../callback-data.ts';
+import { callbackData, callbackDataOf, parseCallbackData } from '../../callback-data.ts';
 import { UserError, type BotContext } from '../../context.ts';
 import type { BotDeps } from '../../deps.ts';
 import { showScreen, toPlainText, type Screen } from '../../reply.ts';
-import { MAX_TARGET_LENGTH, parseTarget, type Target } from '../../../subscriptions/target.ts';
-import { targetLabel } from '../subscribe.ts';
-import { adminServicesOf, callbackDataOf, requireAdmin } from './common.ts';
+import { resolveTargetOrThrow, targetLabel, type TargetErrorKeys } from '../subscribe.ts';
+import { adminServicesOf, requireAdmin } from './common.ts';
 
 /** Like /subscribe's parsing, with hints that speak of /breaking. */
-function resolveTarget(ctx: BotContext, deps: BotDeps, input: string): Target {
-  if (input.length > MAX_TARGET_LENGTH) throw new UserError('admin.breaking.target_too_long', { max: MAX_TARGET_LENGTH });
-  const result = parseTarget(input, deps.taxonomy);
-  if (result.ok) return result.target;
-  const names = result.suggestions.map((id) =>
-    result.part === 'region' ? deps.taxonomy.regionName(id, ctx.locale) : deps.taxonomy.topicName(id, ctx.locale),
-  );
-  const hint = names.length > 0 ? ctx.t('subscribe.suggestions', { list: names.join(', ') }) : ctx.t('admin.breaking.target_hint');
-  throw new UserError(`admin.breaking.unknown_${result.part}`, { input: result.input.slice(0, 60), hint });
-}
+const BREAKING_ERRORS: TargetErrorKeys = {
+  tooLong: 'admin.breaking.target_too_long',
+  unknownPrefix: 'admin.breaking.unknown_',
+  noSuggestions: 'admin.breaking.target_hint',
+};
 
 /**
  * `/breaking [REGION] [TOPIC] | TEXT`: a preview with its targeting and reach, then Send or Cancel.
@@ -56,7 +50,7 @@ export function breakingFeature(deps: BotDeps): Composer<BotContext> {
     const check = checkBreakingText(text);
     if (!check.ok && check.reason === 'empty') throw new UserError('admin.breaking.usage');
     if (!check.ok && check.reason === 'too_long') throw new UserError('admin.breaking.too_long', { length: check.length, max: check.max });
-    const target = resolveTarget(ctx, deps, targetText);
+    const target = resolveTargetOrThrow(ctx, deps, targetText, BREAKING_ERRORS);
     const { draft, reach } = admin.breaking.prepare({ adminId, text, target });
     await showScreen(ctx, preview(ctx, draft, reach));
   });

@@ -44,5 +44,3 @@ export function fitBlocks(ctx: BotContext, header: string, blocks: readonly stri
 
 /** The admin's own zone, for "today" and for dates on admin screens. */
 export const zoneOf = (ctx: BotContext, deps: BotDeps): string => ctx.chatRecord?.timeZone ?? deps.config.defaultTimezone;
-
-export { callbackDataOf } from '../../callback-data.ts';

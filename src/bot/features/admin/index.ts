@@ -7,7 +7,7 @@ import { breakingFeature } from './breaking.ts';
 import { sourcesFeature } from './sources.ts';
 import { statsFeature } from './stats.ts';
 
-export { ADMIN_COMMANDS, registerAdminCommands, registerAdminMenus } from './commands.ts';
+export { registerAdminMenus } from './commands.ts';
 
 /** The admin desk; every handler checks the role itself, so the order here does not matter. */
 export function adminFeatures(deps: BotDeps): Composer<BotContext> {

@@ -1,10 +1,10 @@
 import { Composer } from 'telegraf';
 import type { AddSourceOutcome } from '../../../admin/index.ts';
-import { parseCallbackData } from '../../callback-data.ts';
+import { callbackDataOf, parseCallbackData } from '../../callback-data.ts';
 import { UserError, type BotContext } from '../../context.ts';
 import type { BotDeps } from '../../deps.ts';
 import { replyHtml, showScreen, toPlainText } from '../../reply.ts';
-import { adminServicesOf, callbackDataOf, clip, requireAdmin, zoneOf } from './common.ts';
+import { adminServicesOf, clip, requireAdmin, zoneOf } from './common.ts';
 import { confirmRemoveScreen, sourcesScreen } from './sources-view.ts';
 
 const ID = /^\d{1,9}$/;

@@ -4,6 +4,7 @@ import type { Locale } from '../../../config.ts';
 import { formatDateTime, formatNumber } from '../../../i18n.ts';
 import type { BotContext } from '../../context.ts';
 import type { BotDeps } from '../../deps.ts';
+import { regionLabel, topicLabel } from '../../keyboards/subscribe-wizard.ts';
 import { replyHtml } from '../../reply.ts';
 import { adminServicesOf, clip, fitBlocks, requireAdmin, zoneOf } from './common.ts';
 
@@ -22,8 +23,7 @@ function languageName(code: string, locale: Locale): string {
 /** The /stats screen: blocks in a fixed order, each short; fitBlocks keeps the whole under Telegram's limit. */
 export function statsText(ctx: BotContext, deps: BotDeps, stats: DeskStats): string {
   const n = (value: number) => formatNumber(value, ctx.locale);
-  const named = (id: string, kind: 'region' | 'topic') =>
-    id === 'all' ? ctx.t(kind === 'region' ? 'common.all_regions' : 'common.all_topics') : kind === 'region' ? deps.taxonomy.regionName(id, ctx.locale) : deps.taxonomy.topicName(id, ctx.locale);
+  const named = (id: string, kind: 'region' | 'topic') => (kind === 'region' ? regionLabel : topicLabel)(deps.taxonomy, ctx.t, ctx.locale, id);
   const top = (list: DeskStats['topRegions'], kind: 'region' | 'topic') =>
     list.length === 0 ? ctx.t('admin.stats.nothing') : list.map((c) => ctx.t('admin.stats.count_item', { name: named(c.id, kind), n: n(c.count) })).join(', ');
 
