@@ -11,10 +11,7 @@ import { createWebhookEndpoint, webhookSecret, type WebhookEndpoint } from './ht
 import { createLogger } from './logger.ts';
 import { createSandbox, sandboxConfig, type Sandbox } from './sandbox/index.ts';
 import { createScheduler } from './scheduler.ts';
-import { createFetcher } from './sources/fetcher.ts';
-import { createPoller } from './sources/poller.ts';
-import { createSourceRepository } from './sources/repository.ts';
-import { checkSourceUrl } from './sources/url-safety.ts';
+import { createSourcePoller } from './sources/poller.ts';
 
 const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 /** How long shutdown waits for a poll or handlers in progress before closing the database anyway. */
@@ -37,7 +34,6 @@ async function main(): Promise<void> {
   const onShutdown: Array<() => Promise<void>> = [];
   const httpOptions: { host?: string } = {};
   let telegram: { token: string; apiRoot: string };
-  const sandbox = !config.telegramBotToken;
   // The sandbox runs on its own database (sandbox.db beside DATABASE_PATH) with its demo admin added.
   let appConfig = config;
   let sandboxRun: Sandbox | undefined;
@@ -55,7 +51,8 @@ async function main(): Promise<void> {
     httpOptions.host = '127.0.0.1';
   }
   // ──────────────────────────────────────────────────────────────────────────────────────────────────
-  const webhookUrl = sandbox ? undefined : config.webhookUrl;
+  const webhookUrl = sandboxRun ? undefined : config.webhookUrl;
+  const secret = webhookSecret(telegram.token);
 
   const metrics = createMetrics({ onCollectError: (error) => logger.warn({ err: error }, 'outbox stats unavailable for /metrics') });
   // The sender is alive when it keeps starting sends while messages are due; "due" needs the app's outbox.
@@ -70,7 +67,7 @@ async function main(): Promise<void> {
   const webhook: WebhookEndpoint | undefined = webhookUrl
     ? createWebhookEndpoint({
         path: new URL(webhookUrl).pathname,
-        secret: webhookSecret(telegram.token),
+        secret,
         handleUpdate: (update) => app.bot.handleUpdate(update),
         logger: logger.child({ component: 'webhook' }),
       })
@@ -104,13 +101,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const poller = createPoller({
-    repository: createSourceRepository(app.db.db),
-    fetcher: createFetcher({ checkUrl: (url) => checkSourceUrl(url, { allowPrivate: config.allowPrivateSources }) }),
-    ingestor: app.ingestor,
-    intervalMs: config.ingestIntervalMinutes * 60_000,
-    logger: logger.child({ job: 'ingest' }),
-  });
+  const poller = createSourcePoller({ db: app.db.db, config, ingestor: app.ingestor, logger: logger.child({ job: 'ingest' }) });
   const jobs = new Set<Promise<unknown>>();
   const tracked = <T>(work: Promise<T>): Promise<T> => {
     jobs.add(work);
@@ -172,7 +163,7 @@ async function main(): Promise<void> {
     app.bot.botInfo ??= await app.bot.telegram.getMe();
     if (webhookUrl) {
       await app.bot.telegram.setWebhook(webhookUrl, {
-        secret_token: webhookSecret(telegram.token),
+        secret_token: secret,
         allowed_updates: [...ALLOWED_UPDATES],
         drop_pending_updates: false,
       });

@@ -133,13 +133,20 @@ export function createBreakingDesk(deps: BreakingDeps): BreakingDesk {
     return id ?? (articleByHash.get(contentHash(title, draft.text)) as number | undefined);
   };
 
-  const sendTx = sqlite.transaction((press: DraftPress): SendOutcome => {
+  /** The draft row when this press may act on it and has moved it to `status`, else why not. */
+  const claim = (press: DraftPress, status: 'sent' | 'cancelled'): { row: DraftRow } | { problem: DraftProblem } => {
     const row = getDraft(press.draftId);
     const problem = problemWith(row, press);
-    if (problem || !row) return { ok: false, problem: problem ?? 'invalid' };
+    if (problem || !row) return { problem: problem ?? 'invalid' };
     // The status flip is the lock: of two presses racing, only one changes the row.
-    const claimed = setStatus.run('sent', row.id).changes;
-    if (claimed !== 1) return { ok: false, problem: 'sent' };
+    if (setStatus.run(status, row.id).changes !== 1) return { problem: 'sent' };
+    return { row };
+  };
+
+  const sendTx = sqlite.transaction((press: DraftPress): SendOutcome => {
+    const claimed = claim(press, 'sent');
+    if ('problem' in claimed) return { ok: false, problem: claimed.problem };
+    const { row } = claimed;
     const draft = toDraft(row);
     const reached = reachedChats(draft.target, draft.text);
     const articleId = storeArticle(draft);
@@ -173,11 +180,9 @@ export function createBreakingDesk(deps: BreakingDeps): BreakingDesk {
   });
 
   const cancelTx = sqlite.transaction((press: DraftPress): CancelOutcome => {
-    const row = getDraft(press.draftId);
-    const problem = problemWith(row, press);
-    if (problem || !row) return { ok: false, problem: problem ?? 'invalid' };
-    const changed = setStatus.run('cancelled', row.id).changes;
-    if (changed !== 1) return { ok: false, problem: 'sent' };
+    const claimed = claim(press, 'cancelled');
+    if ('problem' in claimed) return { ok: false, problem: claimed.problem };
+    const { row } = claimed;
     audit.record({ adminId: press.adminId, action: 'breaking_cancel', target: `${row.region}/${row.topic}`, targetCount: 0, details: row.text });
     return { ok: true };
   });

@@ -4,6 +4,7 @@ import { createClassifiers } from '../articles/pipeline.ts';
 import { evaluateRegions } from '../eval/regions.ts';
 import { evaluateSummaries, formatSummaryTable } from '../eval/summaries.ts';
 import { evaluateTopics } from '../eval/topics.ts';
+import { formatSummary, runCorpusCheck } from '../sources/corpus-check.ts';
 import { createTaxonomy } from '../taxonomy/index.ts';
 import { flag } from './args.ts';
 import type { CliContext } from './context.ts';
@@ -11,11 +12,14 @@ import { CliError } from './context.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** `briefings eval --corpus DIR`: ROUGE against Lead-k and TextRank-k, topic and region accuracy. */
+/**
+ * `briefings eval --corpus DIR [--only summaries|topics|regions|feeds]`: ROUGE against Lead-k and
+ * TextRank-k, topic and region accuracy, and every feed of feeds/ through the parser (exit 1 if one crashes it).
+ */
 export async function evalCommand(ctx: CliContext, args: string[]): Promise<number> {
   const corpus = flag(args, '--corpus') ?? '../shared/corpus';
-  if (!existsSync(join(corpus, 'summarize')) && !existsSync(join(corpus, 'classify'))) {
-    throw new CliError(`${corpus} has no summarize/ or classify/ folder: pass --corpus DIR`);
+  if (!['summarize', 'classify', 'feeds'].some((sub) => existsSync(join(corpus, sub)))) {
+    throw new CliError(`${corpus} has no summarize/, classify/ or feeds/ folder: pass --corpus DIR`);
   }
   const only = flag(args, '--only');
   const classifiers = createClassifiers(createTaxonomy());
@@ -40,6 +44,13 @@ export async function evalCommand(ctx: CliContext, args: string[]): Promise<numb
           `(wrong ${wrong}: no region ${row.empty}, headline alone names the other side ${row.headlineOtherSide})`,
       );
     }
+    ctx.stdout('');
+  }
+  if ((!only || only === 'feeds') && existsSync(join(corpus, 'feeds', 'MANIFEST.tsv'))) {
+    ctx.stdout('## Feeds (each file through decoding and parsing; a bad one is reported, none may crash)');
+    const feeds = await runCorpusCheck(join(corpus, 'feeds'));
+    ctx.stdout(formatSummary(feeds));
+    if (feeds.crashed > 0) return 1;
   }
   return 0;
 }

@@ -1,22 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { createFetcher } from '../sources/fetcher.ts';
 import { parseOpml, toOpml } from '../sources/opml.ts';
-import { checkSourceUrl } from '../sources/url-safety.ts';
-import { createPoller } from '../sources/poller.ts';
+import { createSourcePoller } from '../sources/poller.ts';
 import { createSourceRepository } from '../sources/repository.ts';
+import { resolveUrl } from '../sources/util.ts';
 import { flag, positionals } from './args.ts';
 import type { CliContext } from './context.ts';
 import { CliError } from './context.ts';
 import { createCliIngestor } from './ingest.ts';
 
 function validUrl(input: string): string {
-  try {
-    const url = new URL(input);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
-    return url.toString();
-  } catch {
-    throw new CliError(`not an http(s) URL: ${input}`);
-  }
+  const url = resolveUrl(input);
+  if (!url) throw new CliError(`not an http(s) URL: ${input}`);
+  return url;
 }
 
 const LANG = /^[a-z]{2}$/;
@@ -79,13 +74,7 @@ export async function sourcesCommand(ctx: CliContext, args: string[]): Promise<n
 }
 
 export async function pollSourcesCommand(ctx: CliContext): Promise<number> {
-  const poller = createPoller({
-    repository: createSourceRepository(ctx.db().db),
-    fetcher: createFetcher({ checkUrl: (url) => checkSourceUrl(url, { allowPrivate: ctx.config.allowPrivateSources }) }),
-    ingestor: createCliIngestor(ctx),
-    intervalMs: ctx.config.ingestIntervalMinutes * 60_000,
-    logger: ctx.logger,
-  });
+  const poller = createSourcePoller({ db: ctx.db().db, config: ctx.config, ingestor: createCliIngestor(ctx), logger: ctx.logger });
   const report = await poller.pollDue({ force: true });
   ctx.stdout(JSON.stringify(report));
   return report.failed.length > 0 ? 1 : 0;

@@ -80,6 +80,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const digestMessages = new Counter({ name: 'briefings_digest_messages_queued_total', help: 'Digest messages put in the outbox', registers });
 
   let outboxStats: (() => OutboxStats) | undefined;
+  // One outbox read per scrape fills both gauges: the registry collects in registration order, so the
+  // depth gauge (registered first) sets the age gauge before it is read.
   new Gauge({
     name: 'briefings_outbox_depth',
     help: 'Outbox rows by status (pending and sending are the backlog; sent and failed grow until pruned)',
@@ -90,23 +92,16 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       try {
         const stats = outboxStats();
         for (const status of STATUSES) this.set({ status }, stats.byStatus[status]);
+        oldestPending.set((stats.oldestPendingAgeMs ?? 0) / 1000);
       } catch (error) {
         options.onCollectError?.(error);
       }
     },
   });
-  new Gauge({
+  const oldestPending = new Gauge({
     name: 'briefings_outbox_oldest_pending_age_seconds',
     help: 'Age of the oldest unsent outbox row; 0 when nothing waits',
     registers,
-    collect() {
-      if (!outboxStats) return;
-      try {
-        this.set((outboxStats().oldestPendingAgeMs ?? 0) / 1000);
-      } catch (error) {
-        options.onCollectError?.(error);
-      }
-    },
   });
 
   const recordIngest = (counts: { new: number; duplicates: number; errors: number }): void => {

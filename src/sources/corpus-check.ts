@@ -1,11 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { decodeBody } from './decode.ts';
 import { FeedError } from './errors.ts';
 import { parseFeed } from './parse-feed.ts';
 
-// Measures the feed layer on a directory of real feeds described by MANIFEST.tsv
+// Measures the feed layer (`briefings eval --only feeds`) on a directory of real feeds described by MANIFEST.tsv
 // (path, format, items, lang, title, link, bytes). Reads files in place: nothing is copied.
 
 export interface CorpusRow {
@@ -119,23 +118,4 @@ export function formatSummary(summary: CorpusSummary): string {
       `crashed ${summary.crashed}, item-count/format mismatches ${summary.mismatches - summary.crashed}`,
   );
   return lines.join('\n');
-}
-
-async function main(): Promise<void> {
-  const dir = process.argv[2];
-  if (!dir) {
-    console.error('usage: tsx src/sources/corpus-check.ts <feeds dir with MANIFEST.tsv>');
-    process.exitCode = 2;
-    return;
-  }
-  const summary = await runCorpusCheck(dir);
-  console.log(formatSummary(summary));
-  if (summary.crashed > 0) process.exitCode = 1;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
 }

@@ -54,7 +54,8 @@ export function isFeedRoot(root: string | undefined): boolean {
   return root !== undefined && kindOfRoot(root) !== undefined;
 }
 
-function kindOfRoot(root: string): 'rss' | 'atom' | 'rdf' | undefined {
+/** The feed format a root element names (any namespace prefix), or undefined for anything else. */
+export function kindOfRoot(root: string): 'rss' | 'atom' | 'rdf' | undefined {
   const local = root.replace(/^[\w.-]+:/, '').toLowerCase();
   if (local === 'rss') return 'rss';
   if (local === 'feed') return 'atom';

@@ -4,6 +4,7 @@ import { findFeedLinks } from './extract.ts';
 import { describeNonFeed, detectFeedKind } from './feed-repair.ts';
 import { createHostQueue } from './host-queue.ts';
 import type { UrlCheck } from './url-safety.ts';
+import { resolveUrl } from './util.ts';
 
 export interface FetcherDeps {
   fetch?: typeof fetch;
@@ -97,15 +98,15 @@ export function createFetcher(deps: FetcherDeps = {}): Fetcher {
         throw fail(error, 'request failed');
       }
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
-        await res.body?.cancel().catch(() => undefined);
+        await discardBody(res);
         return { kind: 'redirect', status: res.status, location: res.headers.get('location') };
       }
       if (res.status === 304) {
-        await res.body?.cancel().catch(() => undefined);
+        await discardBody(res);
         return { kind: 'not-modified' };
       }
       if (res.status < 200 || res.status >= 300) {
-        await res.body?.cancel().catch(() => undefined);
+        await discardBody(res);
         const details: { status: number; url: string; retryAfterMs?: number } = { status: res.status, url };
         const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
         if (retryAfterMs !== undefined) details.retryAfterMs = retryAfterMs;
@@ -113,12 +114,12 @@ export function createFetcher(deps: FetcherDeps = {}): Fetcher {
       }
       const type = res.headers.get('content-type') ?? '';
       if (rejectBinary && BINARY_TYPES.test(type)) {
-        await res.body?.cancel().catch(() => undefined);
+        await discardBody(res);
         throw new FetchError('not-a-feed', `not a feed: the server sends ${type.split(';')[0]}`, { url });
       }
       const declared = Number(res.headers.get('content-length'));
       if (Number.isFinite(declared) && declared > maxBytes) {
-        await res.body?.cancel().catch(() => undefined);
+        await discardBody(res);
         throw tooLarge(url);
       }
       try {
@@ -173,7 +174,7 @@ export function createFetcher(deps: FetcherDeps = {}): Fetcher {
       const movedTo = hop > 0 ? url : undefined;
       if (result.kind !== 'redirect') return { result, finalUrl: url, movedTo };
 
-      const target = result.location ? resolveLocation(result.location, url) : undefined;
+      const target = resolveUrl(result.location, url);
       const details = { status: result.status, url, ...(target ? { location: target } : {}) };
       if (!target) throw new FetchError('redirect', `HTTP ${result.status} without a usable Location`, details);
       if (result.status !== 301 && result.status !== 308) {
@@ -238,20 +239,16 @@ export function createFetcher(deps: FetcherDeps = {}): Fetcher {
   };
 }
 
-function resolveLocation(location: string, base: string): string | undefined {
-  try {
-    const url = new URL(location, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const at = Date.parse(value);
   return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+/** Answers we do not read are cancelled, so the connection is freed rather than left streaming. */
+async function discardBody(res: Response): Promise<void> {
+  await res.body?.cancel().catch(() => undefined);
 }
 
 function describeNetworkError(error: unknown): string {

@@ -14,6 +14,7 @@ import {
   findEmbeddedFeed,
   hasClosingRoot,
   isFeedRoot,
+  kindOfRoot,
   repairMarkup,
   repairTruncated,
   rootElementName,
@@ -68,7 +69,7 @@ export function parseFeed(body: string, options: ParseFeedOptions = {}): ParsedF
     repairs.push('truncated document: kept the complete items');
   }
 
-  const format = root ? xmlFormat(root) : undefined;
+  const format = root ? kindOfRoot(root) : undefined;
   let parsed: AnyFeed;
   try {
     parsed = parseXml(doc, format);
@@ -83,11 +84,6 @@ export function parseFeed(body: string, options: ParseFeedOptions = {}): ParsedF
     }
   }
   return normalize(parsed, options, repairs);
-}
-
-function xmlFormat(root: string): 'rss' | 'atom' | 'rdf' | undefined {
-  const local = root.replace(/^[\w.-]+:/, '').toLowerCase();
-  return local === 'rss' ? 'rss' : local === 'feed' ? 'atom' : local === 'rdf' ? 'rdf' : undefined;
 }
 
 /**

@@ -1,12 +1,15 @@
 import type { Ingestor, RawArticle } from '../articles/ingest.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import { nextAttemptAfterFailure, isFailing } from './backoff.ts';
 import { FetchError } from './errors.ts';
 import { extractArticle } from './extract.ts';
-import type { Fetcher } from './fetcher.ts';
+import { createFetcher, type Fetcher } from './fetcher.ts';
 import { parseFeed } from './parse-feed.ts';
-import type { SourceRecord, SourceRepository } from './repository.ts';
+import { createSourceRepository, type SourceRecord, type SourceRepository } from './repository.ts';
 import { feedItemToRaw } from './to-article.ts';
+import { checkSourceUrl } from './url-safety.ts';
 
 export interface PollReport {
   sources: number;
@@ -109,4 +112,21 @@ export function createPoller(deps: {
       return report;
     },
   };
+}
+
+/** The poller the bot and `briefings ingest --sources` run: every hop vetted with the operator's private-network rule. */
+export function createSourcePoller(deps: {
+  db: Db;
+  config: Pick<Config, 'allowPrivateSources' | 'ingestIntervalMinutes'>;
+  ingestor: Ingestor;
+  logger: Logger;
+}) {
+  const { config } = deps;
+  return createPoller({
+    repository: createSourceRepository(deps.db),
+    fetcher: createFetcher({ checkUrl: (url) => checkSourceUrl(url, { allowPrivate: config.allowPrivateSources }) }),
+    ingestor: deps.ingestor,
+    intervalMs: config.ingestIntervalMinutes * 60_000,
+    logger: deps.logger,
+  });
 }

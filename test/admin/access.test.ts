@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerAdminMenus } from '../../src/bot/features/admin/index.ts';
 import type { TestBot } from '../helpers/app.ts';
-import { ADMIN, asAdmin, useTestBots } from './helpers.ts';
+import { ADMIN, asAdmin, lastAnswer, useTestBots } from './helpers.ts';
 
 const start = useTestBots();
 const STRANGER = 555;
@@ -9,7 +9,6 @@ const REFUSAL = '⛔ This command is for the bot\'s editors only.';
 const GROUP = -1001234567890;
 
 const count = (bot: TestBot, table: string) => bot.app.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const lastAnswer = (bot: TestBot) => bot.telegram.callsOf('answerCallbackQuery').at(-1)?.payload as { text?: string; show_alert?: unknown } | undefined;
 
 describe('who may use the admin desk', () => {
   it('refuses every admin command from a non-admin, plainly, and does nothing', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestBot } from '../helpers/app.ts';
 import { callbackUpdate } from '../helpers/updates.ts';
-import { ADMIN, asAdmin, useTestBots } from './helpers.ts';
+import { ADMIN, asAdmin, lastAnswer, useTestBots } from './helpers.ts';
 
 const start = useTestBots();
 const TEXT = 'Earthquake near Dushanbe, Tajikistan: <b>no</b> victims & roads open';
@@ -18,7 +18,6 @@ async function subscribers(bot: TestBot) {
 }
 
 const breakingRows = (bot: TestBot) => bot.app.db.sqlite.prepare("SELECT chat_id AS chatId, text FROM outbox WHERE kind = 'breaking' ORDER BY chat_id").all() as Array<{ chatId: number; text: string }>;
-const lastAnswer = (bot: TestBot) => bot.telegram.callsOf('answerCallbackQuery').at(-1)?.payload as { text?: string; show_alert?: boolean | string } | undefined;
 
 describe('/breaking preview', () => {
   it('shows the message exactly as subscribers get it, with its targeting and the number of chats it reaches', async () => {

@@ -29,3 +29,8 @@ export function asAdmin(bot: TestBot, text: string, languageCode = 'en', userId 
 export function messagesTo(bot: TestBot, chatId: number) {
   return bot.telegram.sentMessages(chatId);
 }
+
+/** What the bot answered the last button press with (the toast or alert), if anything. */
+export function lastAnswer(bot: TestBot) {
+  return bot.telegram.callsOf('answerCallbackQuery').at(-1)?.payload as { text?: string; show_alert?: unknown } | undefined;
+}

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSourceRepository } from '../../src/sources/repository.ts';
 import type { TestBot } from '../helpers/app.ts';
 import { startServer, type TestServer } from '../sources/http-server.ts';
-import { ADMIN, asAdmin, useTestBots } from './helpers.ts';
+import { ADMIN, asAdmin, lastAnswer, useTestBots } from './helpers.ts';
 
 const start = useTestBots();
 
@@ -37,7 +37,6 @@ afterEach(() => server.close());
 
 const sources = (bot: TestBot) => createSourceRepository(bot.app.db.db).list();
 const auditActions = (bot: TestBot) => (bot.app.db.sqlite.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all() as string[]);
-const lastAnswer = (bot: TestBot) => bot.telegram.callsOf('answerCallbackQuery').at(-1)?.payload as { text?: string } | undefined;
 
 describe('/sources add', () => {
   it('adds a feed after fetching it, names it from the feed, and audits it', async () => {
