@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,20 @@ describe('briefings summarize and classify', () => {
     const result = run(['frobnicate']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe('briefings eval', () => {
+  it('puts every feed of a corpus through the parser, reporting a bad one without stopping', () => {
+    const corpus = join(dir, 'corpus');
+    mkdirSync(join(corpus, 'feeds'), { recursive: true });
+    copyFileSync('test/fixtures/feeds/atom-ar.xml', join(corpus, 'feeds', 'good.xml'));
+    writeFileSync(join(corpus, 'feeds', 'page.html'), '<!doctype html><html><head><title>x</title></head><body>not a feed</body></html>');
+    writeFileSync(join(corpus, 'feeds', 'MANIFEST.tsv'), 'path\tformat\titems\tlang\ngood.xml\tfeed\t2\tar\npage.html\thtml\t0\ten\n');
+    const result = run(['eval', '--corpus', corpus, '--only', 'feeds']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok {4}good\.xml {2}atom items=2/m);
+    expect(result.stdout).toMatch(/^FAIL {2}page\.html {2}FeedError: not a feed/m);
+    expect(result.stdout).toMatch(/total 2: ok 1, failed with FeedError 1, crashed 0/);
   });
 });
