@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, like, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { subscriptions } from '../db/schema.ts';
+import { appState, subscriptions } from '../db/schema.ts';
+import type { Keywords } from './keywords.ts';
 
 export interface Subscription {
   region: string;
@@ -9,8 +10,26 @@ export interface Subscription {
   exclude: string[];
 }
 
+export interface SubscriptionRecord extends Subscription {
+  id: number;
+}
+
+/** A keyword prompt left unanswered this long is stale: the reader has moved on. */
+export const PROMPT_TTL_MS = 24 * 3_600_000;
+/** Prompts kept per chat: a group's admins may have a few open at once, a button-masher no more. */
+const PROMPTS_PER_CHAT = 5;
+
 export interface SubscriptionService {
-  list(chatId: number): Subscription[];
+  list(chatId: number): SubscriptionRecord[];
+  /** The chat's subscription with this id; another chat's is undefined, as if it did not exist. */
+  get(chatId: number, id: number): SubscriptionRecord | undefined;
+  /** Replaces the keywords of the chat's subscription `id`; false when the chat has no such subscription. */
+  setKeywords(chatId: number, id: number, keywords: Keywords): boolean;
+  /** Remembers that the bot's message `messageId` asks for keywords of subscription `subscriptionId`. */
+  rememberPrompt(chatId: number, messageId: number, subscriptionId: number, at: number): void;
+  /** The subscription a reply to `messageId` gives keywords for, while the prompt is fresh. */
+  promptFor(chatId: number, messageId: number, at: number): number | undefined;
+  forgetPrompt(chatId: number, messageId: number): void;
   has(chatId: number, region: string, topic: string): boolean;
   /** Returns false when the chat already had exactly this subscription. */
   add(chatId: number, region: string, topic: string, keywords?: { include?: string[]; exclude?: string[] }): boolean;
@@ -23,6 +42,17 @@ export interface SubscriptionService {
 
 const parseList = (json: string | null): string[] => (json ? (JSON.parse(json) as string[]) : []);
 const toJson = (list: string[] | undefined) => (list && list.length > 0 ? JSON.stringify(list) : null);
+const toRecord = (r: typeof subscriptions.$inferSelect): SubscriptionRecord => ({
+  id: r.id,
+  region: r.region,
+  topic: r.topic,
+  include: parseList(r.includeKeywords),
+  exclude: parseList(r.excludeKeywords),
+});
+// One app_state row per open prompt: keyed by chat and the prompt's message id, which Telegram
+// numbers per chat, so a reply names exactly one prompt.
+const promptPrefix = (chatId: number) => `keywords.prompt:${chatId}:`;
+const promptKey = (chatId: number, messageId: number) => `${promptPrefix(chatId)}${messageId}`;
 
 export function createSubscriptionService(deps: { db: Db }): SubscriptionService {
   const { db } = deps;
@@ -37,12 +67,43 @@ export function createSubscriptionService(deps: { db: Db }): SubscriptionService
         .where(eq(subscriptions.chatId, chatId))
         .orderBy(asc(subscriptions.id))
         .all()
-        .map((r) => ({
-          region: r.region,
-          topic: r.topic,
-          include: parseList(r.includeKeywords),
-          exclude: parseList(r.excludeKeywords),
-        }));
+        .map(toRecord);
+    },
+    get(chatId, id) {
+      const row = db.select().from(subscriptions).where(and(eq(subscriptions.chatId, chatId), eq(subscriptions.id, id))).get();
+      return row ? toRecord(row) : undefined;
+    },
+    setKeywords(chatId, id, keywords) {
+      return (
+        db
+          .update(subscriptions)
+          .set({ includeKeywords: toJson(keywords.include), excludeKeywords: toJson(keywords.exclude) })
+          .where(and(eq(subscriptions.chatId, chatId), eq(subscriptions.id, id)))
+          .run().changes > 0
+      );
+    },
+    rememberPrompt(chatId, messageId, subscriptionId, at) {
+      const mine = like(appState.key, `${promptPrefix(chatId)}%`);
+      db.transaction(() => {
+        db.insert(appState)
+          .values({ key: promptKey(chatId, messageId), value: String(subscriptionId), updatedAt: at })
+          .onConflictDoUpdate({ target: appState.key, set: { value: String(subscriptionId), updatedAt: at } })
+          .run();
+        const keep = db.select({ key: appState.key }).from(appState).where(mine).orderBy(desc(appState.updatedAt), desc(appState.key)).all();
+        const stale = keep.slice(PROMPTS_PER_CHAT).map((r) => eq(appState.key, r.key));
+        db.delete(appState)
+          .where(and(mine, or(lt(appState.updatedAt, at - PROMPT_TTL_MS), ...stale)))
+          .run();
+      });
+    },
+    promptFor(chatId, messageId, at) {
+      const row = db.select().from(appState).where(eq(appState.key, promptKey(chatId, messageId))).get();
+      if (!row || row.updatedAt < at - PROMPT_TTL_MS) return undefined;
+      const id = Number(row.value);
+      return Number.isSafeInteger(id) ? id : undefined;
+    },
+    forgetPrompt(chatId, messageId) {
+      db.delete(appState).where(eq(appState.key, promptKey(chatId, messageId))).run();
     },
     has(chatId, region, topic) {
       return db.select({ id: subscriptions.id }).from(subscriptions).where(where(chatId, region, topic)).get() !== undefined;
