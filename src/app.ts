@@ -6,16 +6,18 @@ import { createSearch } from './articles/search.ts';
 import { createArticleStore } from './articles/store.ts';
 import { createBot } from './bot/index.ts';
 import type { BotContext } from './bot/context.ts';
-import type { BotServices, DigestNowOutcome } from './bot/deps.ts';
+import type { BotServices } from './bot/deps.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DbHandle } from './db/client.ts';
 import { createOutbox, type Outbox } from './delivery/outbox.ts';
 import { createSender, type SenderEvent } from './delivery/sender.ts';
+import { createDigestActions } from './digests/actions.ts';
 import { createDigestService, type DigestService } from './digests/service.ts';
 import type { Metrics } from './http/metrics.ts';
 import { createI18n, type I18n } from './i18n.ts';
 import type { Logger } from './logger.ts';
 import { createChatService } from './subscriptions/chats.ts';
+import { createMuteService } from './subscriptions/mutes.ts';
 import { createSubscriptionService } from './subscriptions/subscriptions.ts';
 import { createTaxonomy, type Taxonomy } from './taxonomy/index.ts';
 
@@ -59,22 +61,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
 
   // The sender is created after the bot (it uses the bot's Telegram client); /digest only needs to wake it.
   let wakeSender = () => {};
+  const subscriptions = createSubscriptionService({ db: db.db });
   const services: BotServices = {
     admin: createAdminServices({ handle: db, config, taxonomy, i18n, chats, outbox, ingestor, wakeSender: () => wakeSender(), now }),
     chats,
-    subscriptions: createSubscriptionService({ db: db.db }),
+    subscriptions,
+    mutes: createMuteService({ db: db.db }),
     search,
-    digests: {
-      sendNow(chatId): DigestNowOutcome {
-        const chat = chats.get(chatId);
-        if (!chat || chat.status !== 'active') return 'paused';
-        if (services.subscriptions.list(chatId).length === 0) return 'no_subscriptions';
-        const result = digests.run({ at: now(), chatIds: [chatId], force: true });
-        if (result.queuedMessages === 0) return 'empty';
-        wakeSender();
-        return 'queued';
-      },
-    },
+    digests: createDigestActions({ digests, chats, subscriptions, now, wake: () => wakeSender() }),
   };
   const bot = createBot(
     {

@@ -47,6 +47,9 @@ function feed(h: number, text: string): number {
   return h;
 }
 
+/** FNV-1a of a short string as 32 bits: cheap keys, not a defence against anyone. */
+export const fnv1a = (text: string): number => feed(SEED_LO, text);
+
 /**
  * 64-bit SimHash over word 3-shingles of stemmed terms: rewrites of one wire story land a few
  * bits apart, different stories about the same place do not.

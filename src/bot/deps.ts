@@ -1,19 +1,22 @@
 import type { AdminServices } from '../admin/index.ts';
 import type { SearchQuery, SearchResult } from '../articles/search.ts';
 import type { Config } from '../config.ts';
+import type { DigestActions } from '../digests/actions.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { I18n } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatService } from '../subscriptions/chats.ts';
+import type { MuteService } from '../subscriptions/mutes.ts';
 import type { SubscriptionService } from '../subscriptions/subscriptions.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 
-export type DigestNowOutcome = 'queued' | 'empty' | 'no_subscriptions' | 'paused';
+export type { DigestNowOutcome } from '../digests/actions.ts';
 
 export interface BotServices {
   chats: ChatService;
   subscriptions: SubscriptionService;
-  digests: { sendNow(chatId: number): DigestNowOutcome };
+  digests: DigestActions;
+  mutes: MuteService;
   search: { search(query: SearchQuery): SearchResult };
   /** The admin desk (/breaking, /sources, /stats, /audit, /admins); absent, the bot has no admin commands. */
   admin?: AdminServices;

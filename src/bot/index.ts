@@ -7,10 +7,12 @@ import { chatMemberFeature } from './features/chat-member.ts';
 import { digestFeature } from './features/digest.ts';
 import { fallbackFeature } from './features/fallback.ts';
 import { languageFeature } from './features/language.ts';
+import { readingLanguagesFeature } from './features/reading-languages.ts';
 import { searchFeature } from './features/search.ts';
 import { settingsFeature } from './features/settings.ts';
 import { startFeature } from './features/start.ts';
 import { subscribeFeature } from './features/subscribe.ts';
+import { tasteFeature } from './features/taste.ts';
 import { subscriptionsFeature } from './features/subscriptions-list.ts';
 import { unsubscribeFeature } from './features/unsubscribe.ts';
 import { contextMiddleware } from './middlewares/context.ts';
@@ -34,11 +36,13 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf<BotConte
   bot.use(chatMemberFeature(deps));
   bot.use(startFeature(deps));
   bot.use(languageFeature(deps));
+  bot.use(readingLanguagesFeature(deps));
   bot.use(subscribeFeature(deps));
   bot.use(unsubscribeFeature(deps));
   bot.use(subscriptionsFeature(deps));
   bot.use(settingsFeature(deps));
   bot.use(digestFeature(deps));
+  bot.use(tasteFeature(deps));
   bot.use(searchFeature(deps));
   if (deps.services.admin) bot.use(adminFeatures(deps));
   // Last on purpose: only what no feature above took reaches the fallback.

@@ -19,6 +19,10 @@ export const chats = sqliteTable('chats', {
   quietStart: text('quiet_start'),
   quietEnd: text('quiet_end'),
   status: text('status', { enum: ['active', 'paused', 'blocked'] }).notNull().default('active'),
+  /** Languages the chat reads, best first, comma-separated ("ru,en"); null means its UI language alone. */
+  readingLangs: text('reading_langs'),
+  /** A story with no version in a reading language: shown in its original with a language tag, or left out. */
+  otherLangs: text('other_langs', { enum: ['tag', 'hide'] }).notNull().default('tag'),
   lastDigestAt: integer('last_digest_at'),
   createdAt: integer('created_at').notNull().default(now),
   updatedAt: integer('updated_at').notNull().default(now),
@@ -170,9 +174,28 @@ export const deliveries = sqliteTable(
       .references(() => articles.id, { onDelete: 'cascade' }),
     clusterId: integer('cluster_id'),
     outboxId: integer('outbox_id'),
+    /** The language of the version the chat got. */
+    lang: text('lang'),
     deliveredAt: integer('delivered_at').notNull().default(now),
   },
   (t) => [primaryKey({ columns: [t.chatId, t.articleId] }), index('deliveries_chat_cluster').on(t.chatId, t.clusterId)],
+);
+
+/** "Less like this": topics and sources a chat muted from its digests, undone from /settings. */
+export const chatMutes = sqliteTable(
+  'chat_mutes',
+  {
+    chatId: integer('chat_id')
+      .notNull()
+      .references(() => chats.id, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    kind: text('kind', { enum: ['topic', 'source'] }).notNull(),
+    /** A topic id, or a source's key (sourceKey(): a short hash of its name, as its buttons carry it). */
+    value: text('value').notNull(),
+    /** What the chat saw when it muted it, for the undo list (a source's name). */
+    label: text('label'),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.chatId, t.kind, t.value] })],
 );
 
 export const digestRuns = sqliteTable('digest_runs', {

@@ -175,8 +175,9 @@ export function createOutbox(handle: DbHandle, options: { now?: () => number } =
     `UPDATE outbox SET status = 'sent', telegram_message_id = ?, sent_at = ? WHERE id = ? AND status IN ('sending', 'pending')`,
   );
   // clusterId comes from the article now, so the digest composer can skip the whole story later.
-  const recordDeliveries = sqlite.prepare(`INSERT OR IGNORE INTO deliveries (chat_id, article_id, cluster_id, outbox_id, delivered_at)
-    SELECT o.chat_id, a.id, COALESCE(a.cluster_id, a.id), o.id, ?
+  // The version's language too: what the chat read, for its figures and for telling versions apart later.
+  const recordDeliveries = sqlite.prepare(`INSERT OR IGNORE INTO deliveries (chat_id, article_id, cluster_id, outbox_id, lang, delivered_at)
+    SELECT o.chat_id, a.id, COALESCE(a.cluster_id, a.id), o.id, a.lang, ?
     FROM outbox o CROSS JOIN json_each(o.article_ids) j JOIN articles a ON a.id = j.value
     WHERE o.id = ?`);
   const markSentTx = sqlite.transaction((id: number, messageId: number, at: number) => {

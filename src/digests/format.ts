@@ -22,6 +22,12 @@ export interface DigestItem {
   /** Heading id: a region id or a topic id. */
   group: string;
   isBreaking?: boolean;
+  /** Back because the story gained news since the chat had it. */
+  isUpdate?: boolean;
+  /** In none of the chat's reading languages: tagged with its language. */
+  foreign?: boolean;
+  /** How many sources and which languages carry the story; shown when more than one. */
+  coverage?: { sources: number; langs: readonly string[] };
 }
 
 export interface FormatOptions {
@@ -39,6 +45,10 @@ export interface FormatOptions {
    * get the same story, which then is rendered once. Keyed by locale, zone and article.
    */
   itemCache?: Map<string, Html>;
+  /** A later page of the same digest: the header says so. */
+  continued?: boolean;
+  /** Translation key of the footer for what the cap left out (default `digest.more`). */
+  moreKey?: string;
 }
 
 export interface DigestMessage {
@@ -75,7 +85,7 @@ export function formatDigest(items: DigestItem[], options: FormatOptions): Diges
     const limits = itemLimits(header, heading, MESSAGE_LIMITS);
     return { heading, items: groupItems.map((item) => ({ articleId: item.articleId, node: renderItem(item, ctx, limits) })) };
   });
-  const footer = options.more > 0 ? line(ctx, el('i', trusted(ctx.t('digest.more', { count: options.more })))) : undefined;
+  const footer = options.more > 0 ? line(ctx, el('i', trusted(ctx.t(options.moreKey ?? 'digest.more', { count: options.more })))) : undefined;
 
   return packMessages({ header, sections, footer }, MESSAGE_LIMITS);
 }
@@ -84,11 +94,11 @@ type Context = FormatOptions;
 
 function renderHeader(count: number, ctx: Context): Html {
   const date = formatter(ctx.locale, ctx.timeZone, 'date').format(ctx.now);
-  return join([trusted(ctx.t('digest.header', { date })), trusted(ctx.t('digest.stories', { count }))], '\n');
+  return join([trusted(ctx.t(ctx.continued ? 'digest.header_more' : 'digest.header', { date })), trusted(ctx.t('digest.stories', { count }))], '\n');
 }
 
 function renderItem(item: DigestItem, ctx: Context, limits: Limits): Html {
-  const key = `${ctx.locale}|${ctx.timeZone}|${item.articleId}|${item.isBreaking ? 1 : 0}`;
+  const key = `${ctx.locale}|${ctx.timeZone}|${item.articleId}|${item.isBreaking ? 1 : 0}${item.isUpdate ? 1 : 0}${item.foreign ? 1 : 0}|${item.coverage?.sources ?? 0}${item.coverage?.langs.join('') ?? ''}`;
   // A hit skips cleaning the title and summary too: most items of a run are hits.
   const cached = ctx.itemCache?.get(key);
   if (cached && fits(cached, limits)) return cached;
@@ -114,8 +124,12 @@ function renderItem(item: DigestItem, ctx: Context, limits: Limits): Html {
 function itemHtml(item: DigestItem, title: string, summary: string, ctx: Context): Html {
   const href = safeUrl(item.url);
   const titleNode = el('b', href ? link(href, text(title)) : text(title));
-  const breaking = item.isBreaking ? [el('b', trusted(ctx.t('digest.breaking_label'))), text(' ')] : [];
-  const lines = [line(ctx, concat(...breaking, isolated(ctx, title, titleNode))), line(ctx, el('i', sourceLine(item, ctx)))];
+  const labels: Html[] = [];
+  if (item.isUpdate) labels.push(el('b', trusted(ctx.t('digest.update_label'))), text(' '));
+  if (item.isBreaking) labels.push(el('b', trusted(ctx.t('digest.breaking_label'))), text(' '));
+  // The language tag reads left to right even in an Arabic line, so it is isolated like a Latin name.
+  if (item.foreign) labels.push(isolated(ctx, 'X', text(`[${item.lang.toUpperCase()}]`)), text(' '));
+  const lines = [line(ctx, concat(...labels, isolated(ctx, title, titleNode))), line(ctx, el('i', sourceLine(item, ctx)))];
   if (summary) lines.push(line(ctx, textFor(ctx, summary)));
   return join(lines, '\n');
 }
@@ -124,7 +138,11 @@ function sourceLine(item: DigestItem, ctx: Context): Html {
   const time = itemTime(item.publishedAt, ctx);
   const source = cutAtWord(clean(item.sourceName ?? ''), SOURCE_MAX);
   // The translator escapes (and in Arabic isolates) the interpolated values itself.
-  return source ? trusted(ctx.t('digest.source_time', { source, time })) : textFor(ctx, time);
+  const base = source ? trusted(ctx.t('digest.source_time', { source, time })) : textFor(ctx, time);
+  const coverage = item.coverage;
+  if (!coverage || (coverage.sources < 2 && coverage.langs.length < 2)) return base;
+  const langs = coverage.langs.map((l) => l.toUpperCase()).join(' ');
+  return concat(base, text(' · '), trusted(ctx.t('digest.coverage', { count: coverage.sources, langs })));
 }
 
 /** Same local day as the digest: the time alone; otherwise a short date too. */

@@ -3,7 +3,7 @@
  * subscription, ranked once per distinct profile, and shared by every chat of the profile.
  */
 import type { Subscription } from '../subscriptions/subscriptions.ts';
-import { tokenize } from '../text/normalize.ts';
+import { compileKeywords, storyHas, storyStems, type StoryStems } from '../subscriptions/keywords.ts';
 import { subscriptionKey, type CandidateArticle, type ComposedItem, type ComposeOptions } from './compose.ts';
 
 /** A story's weight halves every HALF_LIFE: yesterday's big story still beats today's passing mention. */
@@ -45,7 +45,11 @@ export interface CandidateIndex {
   latestSeenOf: Float64Array;
 }
 
-export function indexCandidates(candidates: readonly CandidateArticle[]): CandidateIndex {
+/**
+ * `history`: earlier versions of the candidates' stories, first seen before the window. They are
+ * never matched or offered, but say what a story had already told (updates) and who carried it.
+ */
+export function indexCandidates(candidates: readonly CandidateArticle[], history: readonly CandidateArticle[] = []): CandidateIndex {
   const byRegion = new Map<string, CandidateArticle[]>();
   const byTopic = new Map<string, CandidateArticle[]>();
   const byCluster = new Map<number, CandidateArticle[]>();
@@ -59,6 +63,7 @@ export function indexCandidates(candidates: readonly CandidateArticle[]): Candid
     for (const t of a.topics) push(byTopic, t.id, a);
     push(byCluster, a.clusterId, a);
   }
+  for (const a of history) byCluster.get(a.clusterId)?.push(a);
   const slotOf = new Map<number, number>();
   const clusterIdOf = new Float64Array(byCluster.size);
   const latestSeenOf = new Float64Array(byCluster.size);
@@ -81,14 +86,20 @@ function candidatesFor(sub: Subscription, regions: ReadonlySet<string> | undefin
   return seen;
 }
 
-function keywordsHit(article: CandidateArticle, words: string[], cache: Map<number, Set<string>>): boolean {
-  if (words.length === 0) return false;
-  let tokens = cache.get(article.id);
-  if (!tokens) {
-    tokens = new Set(tokenize(`${article.title} ${article.summary.join(' ')}`));
-    cache.set(article.id, tokens);
+/**
+ * Keyword filters judge the story, not the version at hand: a story is left out when any of its
+ * versions has an excluded keyword, and kept when each included keyword is in some version (all
+ * `+` terms must appear, each in any language). Stems are built once per story and run.
+ */
+function storyPasses(article: CandidateArticle, include: string[][], exclude: string[][], index: CandidateIndex, cache: Map<number, StoryStems>): boolean {
+  let story = cache.get(article.clusterId);
+  if (!story) {
+    story = storyStems(index.byCluster.get(article.clusterId) ?? [article]);
+    cache.set(article.clusterId, story);
   }
-  return words.some((w) => tokens.has(w));
+  for (const term of exclude) if (storyHas(story, term)) return false;
+  for (const term of include) if (!storyHas(story, term)) return false;
+  return true;
 }
 
 /** A subscription's stories best first (by score, then cluster id), each once, with its best article's score and heading. */
@@ -101,14 +112,14 @@ interface SubscriptionMatches {
 
 /**
  * Matches and ranks candidates. An article matches a subscription when its regions meet the
- * subscription's region (macro-regions and republics expanded), it carries the topic, has an include
- * keyword when some are set, and no exclude keyword. Matching is done once per distinct subscription
+ * subscription's region (macro-regions and republics expanded), it carries the topic, and its story
+ * passes the keyword filters (see storyPasses). Matching is done once per distinct subscription
  * and reused by every profile that contains it: readers share subscriptions far more than profiles.
  * A story takes the best score any of the profile's subscriptions gives it, and on a tie the heading
  * of the earlier subscription (within one, of its earlier article).
  */
 export function createRanker(index: CandidateIndex, options: ComposeOptions, now: number) {
-  const tokenCache = new Map<number, Set<string>>();
+  const storyCache = new Map<number, StoryStems>();
   const bySubscription = new Map<string, SubscriptionMatches>();
   const headings: string[] = [];
   const headingIndex = new Map<string, number>();
@@ -126,8 +137,9 @@ export function createRanker(index: CandidateIndex, options: ComposeOptions, now
     const cached = bySubscription.get(key);
     if (cached) return cached;
     const regions = sub.region === 'all' ? undefined : options.coveredBy(sub.region);
-    const include = sub.include.flatMap((w) => tokenize(w));
-    const exclude = sub.exclude.flatMap((w) => tokenize(w));
+    const include = compileKeywords(sub.include);
+    const exclude = compileKeywords(sub.exclude);
+    const filtered = include.length > 0 || exclude.length > 0;
     const slots: number[] = [];
     const scores: number[] = [];
     const groups: number[] = [];
@@ -144,8 +156,7 @@ export function createRanker(index: CandidateIndex, options: ComposeOptions, now
         for (const t of article.topics) if (t.id === sub.topic) topicScore = t.score;
         if (topicScore === 0) continue;
       }
-      if (include.length > 0 && !keywordsHit(article, include, tokenCache)) continue;
-      if (exclude.length > 0 && keywordsHit(article, exclude, tokenCache)) continue;
+      if (filtered && !storyPasses(article, include, exclude, index, storyCache)) continue;
       const relevance = regionScore * topicScore;
       const age = Math.max(0, now - article.publishedAt);
       const group = sub.region !== 'all' ? sub.region : sub.topic !== 'all' ? sub.topic : (article.topics[0]?.id ?? 'all');

@@ -14,6 +14,8 @@ export interface RosterChat {
   locale: Locale;
   timeZone: string;
   lastDigestAt: number | null;
+  /** Reading languages, mutes and frequency as one string: chats that share it share its parse. */
+  prefs: string;
 }
 
 export interface RosterProfile {
@@ -28,7 +30,9 @@ export interface Roster {
   readonly profiles: readonly RosterProfile[];
   readonly locales: readonly Locale[];
   readonly zones: readonly string[];
+  readonly prefs: readonly string[];
   id(i: number): number;
+  prefsOf(i: number): number;
   localeOf(i: number): number;
   zoneOf(i: number): number;
   /** 0 for a chat that never had a digest. */
@@ -79,6 +83,8 @@ export function createRosterBuilder(parse: (signature: string) => readonly Subsc
   let localeOf = new Uint8Array(capacity);
   let zoneOf = new Uint32Array(capacity);
   let profileOf = new Uint32Array(capacity);
+  let prefsOf = new Uint32Array(capacity);
+  const prefs = createNames<string>();
   const locales = createNames<Locale>();
   const zones = createNames<string>();
   const profiles: RosterProfile[] = [];
@@ -94,6 +100,7 @@ export function createRosterBuilder(parse: (signature: string) => readonly Subsc
     localeOf = wider(localeOf, new Uint8Array(capacity));
     zoneOf = wider(zoneOf, new Uint32Array(capacity));
     profileOf = wider(profileOf, new Uint32Array(capacity));
+    prefsOf = wider(prefsOf, new Uint32Array(capacity));
   };
 
   const learn = (signature: string, chat: RosterChat): Signature => {
@@ -131,6 +138,7 @@ export function createRosterBuilder(parse: (signature: string) => readonly Subsc
       localeOf[size] = locales.indexOf(chat.locale);
       zoneOf[size] = zones.indexOf(chat.timeZone);
       profileOf[size] = profile;
+      prefsOf[size] = prefs.indexOf(chat.prefs);
       size++;
     },
 
@@ -140,7 +148,9 @@ export function createRosterBuilder(parse: (signature: string) => readonly Subsc
         profiles,
         locales: locales.names,
         zones: zones.names,
+        prefs: prefs.names,
         id: (i) => ids[i] as number,
+        prefsOf: (i) => prefsOf[i] as number,
         localeOf: (i) => localeOf[i] as number,
         zoneOf: (i) => zoneOf[i] as number,
         lastDigestAt: (i) => lastDigestAt[i] as number,
@@ -163,7 +173,7 @@ function ranks(values: readonly string[], compare: (a: string, b: string) => num
 }
 
 /**
- * Positions in the order a run composes them: by profile, language and zone, then arrival. Chats
+ * Positions in the order a run composes them: by profile, language, zone and preferences, then arrival. Chats
  * that get the same digest sit together, so only the latest ranking and text need keeping.
  */
 export function runOrder(roster: Roster): Uint32Array {
@@ -175,12 +185,13 @@ export function runOrder(roster: Roster): Uint32Array {
   const zoneRank = ranks(roster.zones, collate);
   const locales = roster.locales.length;
   const zones = roster.zones.length;
+  const prefs = Math.max(1, roster.prefs.length);
   const group = new Float64Array(roster.size);
   for (let i = 0; i < roster.size; i++) {
     const profile = profileRank[roster.profileOf(i)] as number;
     const locale = localeRank[roster.localeOf(i)] as number;
     const zone = zoneRank[roster.zoneOf(i)] as number;
-    group[i] = (profile * locales + locale) * zones + zone;
+    group[i] = ((profile * locales + locale) * zones + zone) * prefs + roster.prefsOf(i);
   }
   const order = new Uint32Array(roster.size);
   for (let i = 0; i < order.length; i++) order[i] = i;

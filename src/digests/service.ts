@@ -1,17 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Config, Locale } from '../config.ts';
 import type { DbHandle } from '../db/client.ts';
 import type { I18n } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatService } from '../subscriptions/chats.ts';
+import type { Subscription } from '../subscriptions/subscriptions.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
-import { composeForChat, type ComposedItem, type Composition } from './compose.ts';
+import { createSigner, digestKeyboard, type Signer } from './buttons.ts';
+import { composeForChat, type ComposedItem } from './compose.ts';
 import { isDue } from './due.ts';
-import { formatDigest, type DigestMessage, type Html } from './format.ts';
+import type { DigestMessage } from './format.ts';
+import { parsePrefs, prefsSignature, type Prefs } from './prefs.ts';
 import { createRanker, indexCandidates, type RankedProfile } from './rank.ts';
+import { createRenderer, type Translator } from './renderer.ts';
 import { createDigestRepository, parseSubscriptions } from './repository.ts';
 import { createRosterBuilder, runOrder, type Roster, type RosterProfile } from './roster.ts';
 
-/** Items per digest; the rest are counted in a "+N more" line. */
+/** Items per digest page; the rest wait behind its "More (N)" button or for the next digest. */
 export const MAX_DIGEST_ITEMS = 10;
 export const DIGEST_PRIORITY = 0;
 /**
@@ -24,12 +30,15 @@ const WRITE_BATCH = 10_000;
 const QUEUE_CHUNK = 50;
 /** Chats whose delivered stories are read together. */
 const DELIVERED_CHUNK = 500;
-const ITEM_CACHE_LIMIT = 20_000;
-const NO_MESSAGES: readonly DigestMessage[] = [];
-const NOTHING: ReadonlySet<number> = new Set();
+const NOTHING: ReadonlyMap<number, number> = new Map();
+const SECRET_KEY = 'digest_button_secret';
 
 export interface OutboxWriter {
-  enqueue(messages: Array<{ chatId: number; itemKey: string; kind: 'digest'; priority: number; text: string; articleIds: number[] }>): number;
+  enqueue(
+    messages: Array<{
+      chatId: number; itemKey: string; kind: 'digest'; priority: number; text: string; articleIds: number[]; replyMarkup?: InlineKeyboardMarkup;
+    }>,
+  ): number;
 }
 
 type OutboxRows = Parameters<OutboxWriter['enqueue']>[0];
@@ -44,6 +53,19 @@ export interface DigestRunOptions {
   dryRun?: boolean;
   /** Keep every chat's digest in the result even on a run over all chats (tests). */
   keepDigests?: boolean;
+  /**
+   * Page 2, 3… of the digest composed at `at` ("More"): the same ranking over the same articles,
+   * less what the chat has by now. A page does not move the chat's last digest.
+   */
+  page?: number;
+  /** Compose for this subscription alone, as if it were the chat's only one (a first taste). */
+  only?: Subscription;
+  /**
+   * A first taste offered at this instant (of `only`, or of every subscription after the wizard):
+   * what already matches, with no pages, not moving the chat's last digest. The instant keys it
+   * in the outbox, so one offer is sent once.
+   */
+  tasteKey?: number;
 }
 
 export interface ChatDigest {
@@ -77,61 +99,9 @@ export function createDigestService(deps: {
   const { handle, config, taxonomy, i18n, chats } = deps;
   const repository = createDigestRepository(handle);
   const lookbackMs = config.digestLookbackHours * 3_600_000;
-
-  const groupName = (locale: Locale) => (id: string) =>
-    taxonomy.isRegion(id) ? taxonomy.regionName(id, locale) : taxonomy.isTopic(id) ? taxonomy.topicName(id, locale) : i18n.t(locale, 'common.all_topics');
-
-  /** Headers, headings and "+N more" lines repeat across thousands of chats: each is translated once per run. */
-  const memo = (locale: Locale) => {
-    const t = i18n.translator(locale);
-    const cache = new Map<string, string>();
-    return (key: string, opts?: Record<string, unknown>) => {
-      const id = opts ? `${key}|${JSON.stringify(opts)}` : key;
-      let out = cache.get(id);
-      if (out === undefined) {
-        out = t(key, opts);
-        cache.set(id, out);
-      }
-      return out;
-    };
-  };
-
-  /**
-   * Formats a chat's digest, or hands back the previous chat's when it holds the same items in the
-   * same language and zone: chats come sorted so that equal digests follow each other, and keeping
-   * just the last one keeps memory flat.
-   */
-  function createFormatter(at: number) {
-    const translators = { ar: memo('ar'), ru: memo('ru'), en: memo('en') };
-    const groupNames = { ar: groupName('ar'), ru: groupName('ru'), en: groupName('en') };
-    const itemCache = new Map<string, Html>();
-    let last: { locale: Locale; zone: string; more: number; items: readonly ComposedItem[]; messages: readonly DigestMessage[] } | undefined;
-    const sameItems = (a: readonly ComposedItem[], b: readonly ComposedItem[]) =>
-      a.length === b.length && a.every((item, i) => item.article === b[i]?.article && item.group === b[i]?.group);
-
-    return ({ items, more }: Composition, locale: Locale, zone: string) => {
-      if (items.length === 0) return { items, messages: NO_MESSAGES };
-      if (last?.locale === locale && last.zone === zone && last.more === more && sameItems(last.items, items)) return last;
-      // Bounded: rendered items are worth keeping while one language and zone repeat, not forever.
-      if (itemCache.size > ITEM_CACHE_LIMIT) itemCache.clear();
-      const messages = formatDigest(
-        items.map((i) => ({
-          articleId: i.article.id,
-          title: i.article.title,
-          url: i.article.url,
-          sourceName: i.article.sourceName,
-          publishedAt: i.article.publishedAt,
-          summary: i.article.summary,
-          lang: i.article.lang,
-          group: i.group,
-          isBreaking: i.article.isBreaking,
-        })),
-        { locale, timeZone: zone, t: translators[locale], groupName: groupNames[locale], more, now: at, itemCache },
-      );
-      last = { locale, zone, more, items, messages };
-      return last;
-    };
-  }
+  let signer: Signer | undefined;
+  /** Made on first use and kept in the database, so buttons outlive a restart. */
+  const signerOf = (): Signer => (signer ??= createSigner(Buffer.from(repository.secret(SECRET_KEY, () => randomBytes(32).toString('base64')), 'base64')));
 
   /**
    * Queues a batch's messages a few dozen rows at a time, written soon so that their texts die
@@ -139,7 +109,7 @@ export function createDigestService(deps: {
    * end in one statement: interleaved with the inserts, those scattered updates would dirty the
    * chats table's pages again and again. The caller's transaction makes a chat's rows and its mark one step.
    */
-  function createQueue(at: number, itemKey: (part: number) => string) {
+  function createQueue(at: number, itemKey: (part: number) => string, mark: boolean) {
     let rows: OutboxRows = [];
     const chatIds: number[] = [];
     const write = (): number => {
@@ -148,91 +118,129 @@ export function createDigestService(deps: {
       return queued;
     };
     return {
-      /** Rows queued by this call, if it wrote. */
-      add(chatId: number, messages: readonly DigestMessage[]): number {
+      /** Rows queued by this call, if it wrote. The keyboard goes under the last message. */
+      add(chatId: number, messages: readonly DigestMessage[], keyboard: () => InlineKeyboardMarkup): number {
         messages.forEach((m, part) =>
-          rows.push({ chatId, itemKey: itemKey(part), kind: 'digest', priority: DIGEST_PRIORITY, text: m.text, articleIds: m.articleIds }),
+          rows.push({
+            chatId, itemKey: itemKey(part), kind: 'digest', priority: DIGEST_PRIORITY, text: m.text, articleIds: m.articleIds,
+            ...(part === messages.length - 1 ? { replyMarkup: keyboard() } : {}),
+          }),
         );
-        // Chats with nothing new are marked too: their next digest starts from here.
+        // Chats with nothing new are marked too: the next digest is due from here.
         chatIds.push(chatId);
         return rows.length >= QUEUE_CHUNK ? write() : 0;
       },
       finish(): number {
         const queued = write();
-        repository.markDigested(chatIds, at);
+        if (mark) repository.markDigested(chatIds, at);
         return queued;
       },
     };
   }
 
-  /** One pass over the chats' cursor: who takes part in this run, and with which profile. */
+  /** One pass over the chats' cursor: who takes part in this run, with which profile and preferences. */
   function selectChats(options: DigestRunOptions): Roster {
     const roster = createRosterBuilder(parseSubscriptions);
+    const only = options.only ? JSON.stringify([[options.only.region, options.only.topic, listOrNull(options.only.include), listOrNull(options.only.exclude)]]) : undefined;
     for (const chat of repository.chatsWithSubscriptions(options.chatIds)) {
       if (!options.force && !isDue(chat, options.at)) continue;
-      roster.add({ id: chat.id, locale: chats.localeOf(chat), timeZone: chat.timeZone, lastDigestAt: chat.lastDigestAt }, chat.subscriptions);
+      const locale = chats.localeOf(chat);
+      roster.add(
+        { id: chat.id, locale, timeZone: chat.timeZone, lastDigestAt: chat.lastDigestAt, prefs: prefsSignature(chat, locale, chat.mutes) },
+        only ?? chat.subscriptions,
+      );
     }
     return roster.build();
   }
 
+  const itemKeyOf = (options: DigestRunOptions) => {
+    const { at, page, only, tasteKey } = options;
+    if (tasteKey !== undefined) return (part: number) => `taste:${tasteKey}:${only?.region ?? '*'}:${only?.topic ?? '*'}:${part}`;
+    if (page && page > 1) return (part: number) => `digest:${at}:p${page}:${part}`;
+    return (part: number) => `digest:${at}:${part}`;
+  };
+
+  function run(options: DigestRunOptions): DigestRunResult {
+    const { at } = options;
+    const roster = selectChats(options);
+    const result: DigestRunResult = { at, considered: roster.size, digests: [], digestsComposed: 0, queuedMessages: 0 };
+    // A scheduled run over every chat only reports counts; keeping each chat's items would cost memory for nothing.
+    const keepDigests = options.dryRun === true || options.chatIds !== undefined || options.keepDigests === true;
+    if (roster.size === 0) return result;
+    // Every digest reaches back the lookback: what the chat never had (past a cap it left unopened) is still due.
+    const windowStart = at - lookbackMs;
+    const { articles, history } = repository.candidates(windowStart, at);
+    const ranker = createRanker(indexCandidates(articles, history), { coveredBy: (region) => taxonomy.coveredBy(region) }, at);
+    const candidateClusters = new Set(articles.map((c) => c.clusterId));
+    const page = options.page ?? 1;
+    const taste = options.tasteKey !== undefined;
+    const renderer = createRenderer({ i18n, taxonomy }, at, { page, ...(taste ? { moreKey: 'digest.taste_more' } : {}) });
+    const cachedKeys: string[] = [];
+    const keyOf = itemKeyOf(options);
+    const itemKey = (part: number) => (cachedKeys[part] ??= keyOf(part));
+    const prefs: Prefs[] = roster.prefs.map(parsePrefs);
+    const mark = !options.page && !taste && !options.only;
+    let current: { profile: number; ranked: RankedProfile } | undefined;
+
+    const composeBatch = (batch: Uint32Array): number => {
+      let queued = 0;
+      const queue = options.dryRun ? undefined : createQueue(at, itemKey, mark);
+      let delivered = new Map<number, Map<number, number>>();
+      for (let k = 0; k < batch.length; k++) {
+        // Read for a few hundred chats at a time: what 10k chats have received would outlive V8's young generation.
+        if (k % DELIVERED_CHUNK === 0) {
+          delivered = repository.deliveredClusters(Array.from(batch.subarray(k, k + DELIVERED_CHUNK), (c) => roster.id(c)), candidateClusters);
+        }
+        const i = batch[k] as number;
+        const chatId = roster.id(i);
+        const profile = roster.profileOf(i);
+        const { subscriptions } = roster.profiles[profile] as RosterProfile;
+        if (subscriptions.length === 0) {
+          queued += queue?.add(chatId, [], noKeyboard) ?? 0;
+          continue;
+        }
+        if (current?.profile !== profile) current = { profile, ranked: ranker.rank(subscriptions) };
+        const locale = roster.locales[roster.localeOf(i)] as Locale;
+        const view = { ...(prefs[roster.prefsOf(i)] as Prefs), since: windowStart, at, delivered: delivered.get(chatId) ?? NOTHING };
+        const composed = composeForChat(current.ranked, view, MAX_DIGEST_ITEMS);
+        const digest = renderer.render(composed, locale, roster.zones[roster.zoneOf(i)] as string);
+        if (keepDigests) result.digests.push({ chatId, items: digest.items, more: composed.more, messageCount: digest.messages.length });
+        else if (digest.items.length > 0) result.digestsComposed++;
+        const t = renderer.translator(locale);
+        // A taste's leftovers come with the next digest; it has no pages of its own.
+        const more = taste ? 0 : composed.more;
+        queued += queue?.add(chatId, digest.messages, () => keyboardFor(chatId, at, page, more, digest.items, t, locale)) ?? 0;
+      }
+      return queued + (queue?.finish() ?? 0);
+    };
+    // A batch of chats a transaction: a crash leaves each chat either composed and queued or neither,
+    // and other connections wait for one batch at most.
+    const step = options.dryRun ? composeBatch : handle.sqlite.transaction(composeBatch);
+
+    // Chats with the same profile, language and zone sit together, so a ranking is made once and
+    // only the latest ranking and text need keeping: memory stays flat however many chats.
+    const order = runOrder(roster);
+    for (let start = 0; start < order.length; start += WRITE_BATCH) result.queuedMessages += step(order.subarray(start, start + WRITE_BATCH));
+    deps.logger?.info({ chats: roster.size, queued: result.queuedMessages }, 'digest run queued');
+    return result;
+  }
+
+  const keyboardFor = (chatId: number, at: number, page: number, more: number, items: readonly ComposedItem[], t: Translator, locale: Locale) =>
+    digestKeyboard({
+      chatId, at, page, more, items, t, signer: signerOf(),
+      topicName: (id) => taxonomy.topicName(id, locale),
+      isTopic: (id) => taxonomy.isTopic(id),
+    });
+
   return {
     /** Composes for every chat that is due (or every chosen chat when forced) and queues the messages, a batch of chats a transaction. */
-    run(options: DigestRunOptions): DigestRunResult {
-      const { at } = options;
-      const roster = selectChats(options);
-      const result: DigestRunResult = { at, considered: roster.size, digests: [], digestsComposed: 0, queuedMessages: 0 };
-      // A scheduled run over every chat only reports counts; keeping each chat's items would cost memory for nothing.
-      const keepDigests = options.dryRun === true || options.chatIds !== undefined || options.keepDigests === true;
-      if (roster.size === 0) return result;
-      const windowStart = at - lookbackMs;
-      const candidates = repository.candidates(windowStart);
-      const ranker = createRanker(indexCandidates(candidates), { coveredBy: (region) => taxonomy.coveredBy(region) }, at);
-      const candidateClusters = new Set(candidates.map((c) => c.clusterId));
-      const format = createFormatter(at);
-      const itemKeys: string[] = [];
-      const itemKey = (part: number) => (itemKeys[part] ??= `digest:${at}:${part}`);
-      let current: { profile: number; ranked: RankedProfile } | undefined;
-
-      const composeBatch = (batch: Uint32Array): number => {
-        let queued = 0;
-        const queue = options.dryRun ? undefined : createQueue(at, itemKey);
-        let delivered = new Map<number, Set<number>>();
-        for (let k = 0; k < batch.length; k++) {
-          // Read for a few hundred chats at a time: what 10k chats have received would outlive V8's young generation.
-          if (k % DELIVERED_CHUNK === 0) {
-            delivered = repository.deliveredClusters(Array.from(batch.subarray(k, k + DELIVERED_CHUNK), (c) => roster.id(c)), candidateClusters);
-          }
-          const i = batch[k] as number;
-          const chatId = roster.id(i);
-          const profile = roster.profileOf(i);
-          const { subscriptions } = roster.profiles[profile] as RosterProfile;
-          let messages = NO_MESSAGES;
-          if (subscriptions.length > 0) {
-            if (current?.profile !== profile) current = { profile, ranked: ranker.rank(subscriptions) };
-            const locale = roster.locales[roster.localeOf(i)] as Locale;
-            const since = Math.max(roster.lastDigestAt(i), windowStart);
-            const composed = composeForChat(current.ranked, { locale, since, delivered: delivered.get(chatId) ?? NOTHING }, MAX_DIGEST_ITEMS);
-            const digest = format(composed, locale, roster.zones[roster.zoneOf(i)] as string);
-            messages = digest.messages;
-            if (keepDigests) result.digests.push({ chatId, items: digest.items, more: composed.more, messageCount: messages.length });
-            else if (digest.items.length > 0) result.digestsComposed++;
-          }
-          queued += queue?.add(chatId, messages) ?? 0;
-        }
-        return queued + (queue?.finish() ?? 0);
-      };
-      // A batch of chats a transaction: a crash leaves each chat either composed and queued or neither,
-      // and other connections wait for one batch at most.
-      const step = options.dryRun ? composeBatch : handle.sqlite.transaction(composeBatch);
-
-      // Chats with the same profile, language and zone sit together, so a ranking is made once and
-      // only the latest ranking and text need keeping: memory stays flat however many chats.
-      const order = runOrder(roster);
-      for (let start = 0; start < order.length; start += WRITE_BATCH) result.queuedMessages += step(order.subarray(start, start + WRITE_BATCH));
-      deps.logger?.info({ chats: roster.size, queued: result.queuedMessages }, 'digest run queued');
-      return result;
-    },
+    run,
+    /** The signer digest buttons carry: the bot checks presses with it. */
+    signer: signerOf,
   };
 }
+
+const noKeyboard = (): InlineKeyboardMarkup => ({ inline_keyboard: [] });
+const listOrNull = (list: readonly string[]) => (list.length > 0 ? JSON.stringify(list) : null);
 
 export type DigestService = ReturnType<typeof createDigestService>;

@@ -7,6 +7,7 @@ export type ChatRecord = typeof chats.$inferSelect;
 export type ChatType = ChatRecord['type'];
 export type ChatStatus = ChatRecord['status'];
 export type Frequency = ChatRecord['frequency'];
+export type OtherLanguages = ChatRecord['otherLangs'];
 
 export interface ChatSeen {
   id: number;
@@ -32,11 +33,23 @@ export interface ChatService {
   setStatus(id: number, status: ChatStatus): void;
   setSchedule(id: number, change: ScheduleChange): ChatRecord;
   setQuietHours(id: number, quiet: { start: string; end: string } | null): ChatRecord;
+  /** The languages the chat reads, best first: never empty (the UI language when unset). */
+  readingLanguages(chat: Pick<ChatRecord, 'readingLangs' | 'locale' | 'telegramLocale'>): Locale[];
+  /** Refuses an empty list; duplicates and unknown codes are dropped, the order kept. */
+  setReadingLanguages(id: number, langs: readonly Locale[]): ChatRecord;
+  setOtherLanguages(id: number, mode: OtherLanguages): ChatRecord;
   /** A group became a supergroup: Telegram gives it a new id; subscriptions and the outbox follow. */
   migrate(fromId: number, toId: number): void;
 }
 
 const LOCALES: readonly string[] = SUPPORTED_LOCALES;
+
+/** "ru,en" → ['ru', 'en']: known codes only, each once, in order. */
+export function parseReadingLanguages(value: string | null | undefined): Locale[] {
+  const out: Locale[] = [];
+  for (const code of (value ?? '').split(',')) if (LOCALES.includes(code) && !out.includes(code as Locale)) out.push(code as Locale);
+  return out;
+}
 
 export function toLocale(code: string | undefined | null): Locale | undefined {
   const base = code?.toLowerCase().split(/[-_]/)[0];
@@ -48,6 +61,9 @@ export function createChatService(deps: { db: Db; config: Config; now?: () => nu
   const now = deps.now ?? Date.now;
 
   const get = (id: number) => db.select().from(chats).where(eq(chats.id, id)).get();
+
+  const localeOf: ChatService['localeOf'] = (chat, languageCode) =>
+    chat?.locale ?? toLocale(chat?.telegramLocale) ?? toLocale(languageCode) ?? config.defaultLocale;
 
   const mustGet = (id: number): ChatRecord => {
     const row = get(id);
@@ -84,9 +100,7 @@ export function createChatService(deps: { db: Db; config: Config; now?: () => nu
       return { ...existing, telegramLocale };
     },
     get,
-    localeOf(chat, languageCode) {
-      return chat?.locale ?? toLocale(chat?.telegramLocale) ?? toLocale(languageCode) ?? config.defaultLocale;
-    },
+    localeOf,
     setLocale(id, locale) {
       db.update(chats).set({ locale, updatedAt: now() }).where(eq(chats.id, id)).run();
     },
@@ -102,6 +116,20 @@ export function createChatService(deps: { db: Db; config: Config; now?: () => nu
         .set({ quietStart: quiet?.start ?? null, quietEnd: quiet?.end ?? null, updatedAt: now() })
         .where(eq(chats.id, id))
         .run();
+      return mustGet(id);
+    },
+    readingLanguages(chat) {
+      const langs = parseReadingLanguages(chat.readingLangs);
+      return langs.length > 0 ? langs : [localeOf(chat)];
+    },
+    setReadingLanguages(id, langs) {
+      const clean = parseReadingLanguages(langs.join(','));
+      if (clean.length === 0) throw new Error('reading languages must not be empty');
+      db.update(chats).set({ readingLangs: clean.join(','), updatedAt: now() }).where(eq(chats.id, id)).run();
+      return mustGet(id);
+    },
+    setOtherLanguages(id, mode) {
+      db.update(chats).set({ otherLangs: mode, updatedAt: now() }).where(eq(chats.id, id)).run();
       return mustGet(id);
     },
     migrate(fromId, toId) {

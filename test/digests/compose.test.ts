@@ -31,7 +31,14 @@ function article(partial: Omit<Partial<CandidateArticle>, 'regions' | 'topics'> 
   };
 }
 
-const chat = (locale = 'en', since = NOW - 24 * HOUR, delivered: number[] = []) => ({ locale, since, delivered: new Set(delivered) });
+const chat = (locale = 'en', since = NOW - 24 * HOUR, delivered: number[] = []) => ({
+  langs: [locale],
+  others: 'tag' as const,
+  since,
+  at: NOW,
+  updateGapMs: 20 * HOUR,
+  delivered: new Map(delivered.map((c) => [c, Infinity])),
+});
 const ids = (items: Array<{ article: { id: number } }>) => items.map((i) => i.article.id);
 
 describe('what a digest holds', () => {

@@ -9,7 +9,7 @@ const parse = (s: string) => JSON.parse(s) as Subscription[];
 
 function roster(chats: Array<[id: number, locale: Locale, zone: string, subs: Subscription[]]>) {
   const builder = createRosterBuilder(parse);
-  for (const [id, locale, timeZone, subs] of chats) builder.add({ id, locale, timeZone, lastDigestAt: null }, signature(subs));
+  for (const [id, locale, timeZone, subs] of chats) builder.add({ id, locale, timeZone, lastDigestAt: null, prefs: '' }, signature(subs));
   return builder.build();
 }
 
@@ -40,7 +40,7 @@ describe('the chats of a run', () => {
 
   it('keep what a run needs of each chat', () => {
     const builder = createRosterBuilder(parse);
-    for (let id = 1; id <= 3000; id++) builder.add({ id: -1_000_000_000_000 - id, locale: 'ar', timeZone: 'Asia/Riyadh', lastDigestAt: id === 2999 ? 1_795_939_200_000 : null }, signature([sub('SA')]));
+    for (let id = 1; id <= 3000; id++) builder.add({ id: -1_000_000_000_000 - id, locale: 'ar', timeZone: 'Asia/Riyadh', lastDigestAt: id === 2999 ? 1_795_939_200_000 : null, prefs: '' }, signature([sub('SA')]));
     const r = builder.build();
     expect(r.size).toBe(3000);
     expect(r.id(2998)).toBe(-1_000_000_002_999);

@@ -109,20 +109,26 @@ describe('a digest run over many chats', () => {
     expect(all.digests.filter((d) => d.items.length > 0).length).toBeGreaterThan(200);
   });
 
-  it('gives chats with the same profile but different last digests only what is new for each', () => {
+  it('gives chats with the same profile only the stories of the lookback each has not had, whatever their last digest', () => {
     const db = setup();
-    db.articles([
+    const [a, b, c] = db.articles([
       { lang: 'en', region: 'TJ', topic: 'security', seenHoursAgo: 1 },
       { lang: 'en', region: 'TJ', topic: 'economy', seenHoursAgo: 5 },
       { lang: 'en', region: 'TJ', topic: 'culture', seenHoursAgo: 10 },
-    ]);
+      { lang: 'en', region: 'TJ', topic: 'culture', seenHoursAgo: 30 },
+    ]) as [number, number, number];
     db.chat(1, 'en', 'UTC', [['TJ', 'all']]);
     db.chat(2, 'en', 'UTC', [['TJ', 'all']], AT - 3 * HOUR);
     db.chat(3, 'en', 'UTC', [['TJ', 'all']], AT - 7 * HOUR);
-    db.chat(4, 'en', 'UTC', [['TJ', 'all']]);
+    db.chat(4, 'en', 'UTC', [['TJ', 'all']], AT - HOUR);
+    const deliver = db.handle.sqlite.prepare('INSERT INTO deliveries (chat_id, article_id, cluster_id, delivered_at) VALUES (?, ?, ?, ?)');
+    deliver.run(2, a, a, AT - 3 * HOUR);
+    deliver.run(3, a, a, AT - 7 * HOUR);
+    deliver.run(3, b, b, AT - 7 * HOUR);
     const run = db.service.run({ at: AT, force: true, dryRun: true });
-    const items = new Map(run.digests.map((d) => [d.chatId, itemIds(d)?.length]));
-    expect([items.get(1), items.get(2), items.get(3), items.get(4)]).toEqual([3, 1, 2, 3]);
+    const items = new Map(run.digests.map((d) => [d.chatId, itemIds(d)]));
+    // The 30-hour-old story is past the 24-hour lookback for everyone; chat 4's last digest took nothing, so all is still due.
+    expect([items.get(1), items.get(2), items.get(3), items.get(4)]).toEqual([[a, b, c], [b, c], [c], [a, b, c]]);
   });
 
   it('queues each chat the messages composed for it and marks every chosen chat, those with nothing new too', () => {
@@ -143,8 +149,13 @@ describe('a digest run over many chats', () => {
     expect(queued.has(500) || queued.has(501)).toBe(false);
     const marked = db.handle.sqlite.prepare('SELECT count(*) FROM chats WHERE last_digest_at = ?').pluck().get(AT);
     expect(marked).toBe(122);
-    // Each chat's next digest starts from this run.
-    expect(db.service.run({ at: AT + 60_000, force: true }).queuedMessages).toBe(0);
+    // The next run offers nothing the first queued: only what its cap left out, up to a page.
+    const next = db.service.run({ at: AT + 60_000, force: true, keepDigests: true });
+    for (const d of dry.digests) {
+      const later = next.digests.find((n) => n.chatId === d.chatId);
+      expect(later?.items.length ?? 0, `chat ${d.chatId}`).toBe(Math.min(d.more, 10));
+      for (const id of itemIds(later) ?? []) expect(itemIds(d)).not.toContain(id);
+    }
   });
 
   it('never offers a chat a story it already has, sent or still queued, while its profile-mates get it', () => {

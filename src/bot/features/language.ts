@@ -8,13 +8,16 @@ import { assertCanManage } from '../middlewares/group-admin.ts';
 import { showScreen, type Screen } from '../reply.ts';
 
 // Each language names itself, so a reader lost in the wrong language still finds their own.
-const NATIVE_NAMES: Record<Locale, string> = { ar: 'العربية', ru: 'Русский', en: 'English' };
+export const NATIVE_NAMES: Record<Locale, string> = { ar: 'العربية', ru: 'Русский', en: 'English' };
 
 const NAMED: Record<string, Locale> = {
   arabic: 'ar', العربية: 'ar', عربي: 'ar', арабский: 'ar',
   russian: 'ru', русский: 'ru', الروسية: 'ru', روسي: 'ru',
   english: 'en', английский: 'en', الإنجليزية: 'en', الانجليزية: 'en', انجليزي: 'en',
 };
+
+/** "ru", "Russian", «русский», «الروسية»: the language a reader means, or undefined. */
+export const languageNamed = (word: string): Locale | undefined => toLocale(word) ?? NAMED[word.toLowerCase()];
 
 export function languageFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -41,7 +44,7 @@ export function languageFeature(deps: BotDeps): Composer<BotContext> {
   composer.command('language', async (ctx) => {
     const arg = ctx.payload.trim().toLowerCase();
     if (arg.length === 0) return showScreen(ctx, menu(ctx));
-    const locale = toLocale(arg) ?? NAMED[arg];
+    const locale = languageNamed(arg);
     if (!locale) throw new UserError('language.unknown', { input: arg.slice(0, 30) });
     await apply(ctx, locale);
     await showScreen(ctx, { text: ctx.t('language.set') });

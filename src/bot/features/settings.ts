@@ -8,7 +8,7 @@ import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { button as b, rows as inRows } from '../keyboards/buttons.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
-import { replyHtml, showScreen, type Screen } from '../reply.ts';
+import { replyHtml, showScreen, toPlainText, type Screen } from '../reply.ts';
 
 const FREQUENCIES: readonly Frequency[] = ['daily', 'weekly', 'instant'];
 const QUIET_PRESETS = ['off', '2200-0700', '2300-0800', '0000-0600'] as const;
@@ -39,7 +39,7 @@ export function describeSchedule(ctx: BotContext, chat: ChatRecord): string {
 
 export function settingsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const { chats } = deps.services;
+  const { chats, mutes } = deps.services;
   // The context middleware loaded the record for this update; every change below hands back the new one.
   const current = (ctx: BotContext): ChatRecord => {
     if (!ctx.chatRecord) throw new UserError('errors.generic');
@@ -59,6 +59,8 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
     }
     rows.push([b('−1h', 'set', 't', 'm60'), b(`🕗 ${chat.digestTime}`, 'set', 'menu'), b('+1h', 'set', 't', 'p60')]);
     rows.push([b(`🌍 ${chat.timeZone}`, 'set', 'zones')]);
+    const reading = chats.readingLanguages(chat).map((l) => l.toUpperCase()).join(' · ');
+    rows.push([b(toPlainText(ctx.t('settings.button_reading', { langs: reading })), 'rl', 'menu')]);
     rows.push(
       QUIET_PRESETS.map((q) => {
         const on = q === 'off' ? !chat.quietStart : `${chat.quietStart}-${chat.quietEnd}`.replace(/:/g, '') === q;
@@ -66,7 +68,14 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
         return b(mark(on, `🌙 ${label}`), 'set', 'q', q);
       }),
     );
-    return { text: `${ctx.t('settings.title')}\n\n${describeSchedule(ctx, chat)}\n\n${ctx.t('settings.hint')}`, keyboard: { inline_keyboard: rows } };
+    // "Less like this" is undone here: one button per muted topic or source.
+    const muted = mutes.list(chat.id);
+    for (const m of muted) {
+      const name = m.kind === 'topic' ? deps.taxonomy.topicName(m.value, ctx.locale) : (m.label ?? ctx.t('digest.source_unnamed'));
+      rows.push([b(toPlainText(ctx.t('settings.button_unmute', { name })), 'set', 'um', m.kind === 'topic' ? 't' : 's', m.value)]);
+    }
+    const mutedLine = muted.length > 0 ? `\n${ctx.t('settings.muted', { count: muted.length })}` : '';
+    return { text: `${ctx.t('settings.title')}\n\n${describeSchedule(ctx, chat)}${mutedLine}\n\n${ctx.t('settings.hint')}`, keyboard: { inline_keyboard: rows } };
   };
 
   const zonesScreen = (ctx: BotContext): Screen => {
@@ -95,6 +104,21 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
 
   typedSetting('schedule', 200, parseScheduleArgs, (chatId, change) => ({ chat: chats.setSchedule(chatId, change), saved: 'schedule.saved' }));
   typedSetting('quiet', 100, parseQuietArgs, (chatId, quiet) => ({ chat: chats.setQuietHours(chatId, quiet), saved: quiet ? 'quiet.saved' : 'quiet.off' }));
+
+  // The digest's "⚙️ Settings" opens the screen as a message of its own: editing would replace the digest.
+  composer.action('dg:set', async (ctx) => {
+    await replyHtml(ctx, screen(ctx).text, screen(ctx).keyboard);
+    await ctx.answerCbQuery();
+  });
+
+  composer.action(/^set:um:/, async (ctx) => {
+    const [, kind = '', value = ''] = parseCallbackData(callbackDataOf(ctx), 'set', 3) ?? [];
+    if (!(kind === 't' && deps.taxonomy.isTopic(value)) && !(kind === 's' && /^[0-9a-z]{1,7}$/.test(value))) throw new UserError('errors.button_expired');
+    await assertCanManage(ctx);
+    mutes.unmute(chatIdOf(ctx), kind === 't' ? 'topic' : 'source', value);
+    await showScreen(ctx, screen(ctx));
+    await ctx.answerCbQuery(ctx.t('settings.saved_toast'));
+  });
 
   composer.action(/^set:/, async (ctx) => {
     const data = callbackDataOf(ctx);

@@ -5,8 +5,12 @@ import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import { countriesScreen, macroScreen, regionLabel, topicLabel, topicsScreen } from '../keyboards/subscribe-wizard.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml, showScreen, toPlainText } from '../reply.ts';
+import { isolateForRtl } from '../../i18n.ts';
+import { keywordTerms, parseKeywords, type KeywordProblem, type Keywords } from '../../subscriptions/keywords.ts';
+import type { Subscription } from '../../subscriptions/subscriptions.ts';
 import { MAX_TARGET_LENGTH, parseTarget, type Target } from '../../subscriptions/target.ts';
 import { MACRO_REGION_IDS } from '../../taxonomy/index.ts';
+import { tasteOffer } from './taste.ts';
 
 const MACROS: readonly string[] = MACRO_REGION_IDS;
 /** Keeps /subscriptions within one message and the unsubscribe keyboard within Telegram's button limit. */
@@ -44,6 +48,34 @@ export function targetLabel(ctx: BotContext, deps: BotDeps, target: Target): str
   return ctx.t('subscriptions.pair', { region, topic });
 }
 
+/** A keyword problem as the user-facing error that explains it. */
+export function keywordError(problem: KeywordProblem): UserError {
+  const { problem: kind, ...params } = problem;
+  return new UserError(`keywords.${kind}`, params);
+}
+
+/** "+water −football", unescaped: the caller escapes it (ctx.t does). In Arabic each term keeps its own direction. */
+export function keywordsLabel(ctx: BotContext, keywords: Keywords): string {
+  const terms = keywordTerms(keywords);
+  return (ctx.locale === 'ar' ? terms.map(isolateForRtl) : terms).join(' ');
+}
+
+/** Every region and topic with only words to leave out is the whole firehose: almost surely not what was meant. */
+export function assertNotOnlyExclusions(target: Target, keywords: Keywords): void {
+  if (target.region === 'all' && target.topic === 'all' && keywords.include.length === 0 && keywords.exclude.length > 0) {
+    throw new UserError('keywords.only_exclude');
+  }
+}
+
+const hasKeywords = (s: Keywords) => s.include.length > 0 || s.exclude.length > 0;
+
+/** "Tajikistan · Security" for a message, with its keywords when it has some. */
+function subscribedReply(ctx: BotContext, deps: BotDeps, sub: Subscription, key: 'added' | 'exists'): string {
+  const target = targetLabel(ctx, deps, sub);
+  if (!hasKeywords(sub)) return ctx.t(`subscribe.${key}`, { target });
+  return ctx.t(key === 'added' ? 'keywords.subscribed' : 'keywords.exists', { target, keywords: keywordsLabel(ctx, sub) });
+}
+
 export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { subscriptions } = deps.services;
@@ -62,12 +94,22 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
   composer.command('subscribe', async (ctx) => {
     const args = ctx.payload.trim();
     if (args.length === 0) return showScreen(ctx, macroScreen(view(ctx)));
-    const target = resolveTargetOrThrow(ctx, deps, args);
+    // Keywords first: "+water" is no region, and a bad keyword is better named than a failed region.
+    const parsed = parseKeywords(args, 'target');
+    if (!parsed.ok) throw keywordError(parsed);
+    const { keywords, rest } = parsed;
+    const target = rest.length > 0 ? resolveTargetOrThrow(ctx, deps, rest) : { region: 'all', topic: 'all' };
+    assertNotOnlyExclusions(target, keywords);
     await assertCanManage(ctx);
     assertRoom(ctx, target);
-    const added = subscriptions.add(chatIdOf(ctx), target.region, target.topic);
-    const label = targetLabel(ctx, deps, target);
-    await replyHtml(ctx, ctx.t(added ? 'subscribe.added' : 'subscribe.exists', { target: label }));
+    const chatId = chatIdOf(ctx);
+    const existing = subscriptions.list(chatId).find((s) => s.region === target.region && s.topic === target.topic);
+    // Without keywords a repeated /subscribe keeps the filters set earlier; with keywords it sets them.
+    if (existing && !hasKeywords(keywords)) return replyHtml(ctx, subscribedReply(ctx, deps, existing, 'exists'));
+    const added = subscriptions.add(chatId, target.region, target.topic, keywords);
+    const sub = { ...target, ...keywords };
+    const offer = tasteOffer(ctx, deps, sub);
+    await replyHtml(ctx, `${subscribedReply(ctx, deps, sub, added ? 'added' : 'exists')}\n\n${offer.text}`, offer.keyboard);
   });
 
   composer.action(/^sub:/, async (ctx) => {
@@ -83,7 +125,9 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
       await showScreen(ctx, macroScreen(view(ctx)));
     } else if (open?.[0] === 'done') {
       const list = subscriptions.list(chatIdOf(ctx));
-      await showScreen(ctx, { text: ctx.t('wizard.done', { count: list.length }) });
+      const offer = list.length > 0 ? tasteOffer(ctx, deps) : undefined;
+      const done = ctx.t('wizard.done', { count: list.length });
+      await showScreen(ctx, offer ? { text: `${done}\n\n${offer.text}`, ...(offer.keyboard ? { keyboard: offer.keyboard } : {}) } : { text: done });
     } else if (macro?.[0] === 'c' && MACROS.includes(macro[1] ?? '') && validPage(macro[2] ?? '')) {
       await showScreen(ctx, countriesScreen(view(ctx), macro[1] as string, Number(macro[2])));
     } else if (

@@ -1,0 +1,68 @@
+import { Composer } from 'telegraf';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
+import { decodeInstant, encodeInstant } from '../../digests/buttons.ts';
+import type { Subscription } from '../../subscriptions/subscriptions.ts';
+import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { chatIdOf, UserError, type BotContext } from '../context.ts';
+import type { BotDeps } from '../deps.ts';
+import { assertCanManage } from '../middlewares/group-admin.ts';
+import { toPlainText } from '../reply.ts';
+
+export interface TasteOffer {
+  text: string;
+  keyboard?: InlineKeyboardMarkup;
+}
+
+// What a button asks for, signed with the chat: "t|TJ|security|<at>" or, after the wizard, "tw|<at>".
+const payloadOf = (sub: Pick<Subscription, 'region' | 'topic'> | undefined, at36: string) =>
+  sub ? `t|${sub.region}|${sub.topic}|${at36}` : `tw|${at36}`;
+
+/**
+ * The line under "Subscribed": how many stories of the lookback the new subscription (or, after
+ * the wizard, the chat's subscriptions) already brings, with a button to have them now. Stories the
+ * chat already has never count; what is not taken comes with the next digest anyway.
+ */
+export function tasteOffer(ctx: BotContext, deps: BotDeps, sub?: Subscription): TasteOffer {
+  const { digests } = deps.services;
+  const chatId = chatIdOf(ctx);
+  const hours = deps.config.digestLookbackHours;
+  const count = digests.tasteCount(chatId, sub);
+  if (count === 0) return { text: ctx.t('digest.taste_none', { hours }) };
+  const at36 = encodeInstant((deps.now ?? Date.now)());
+  const tag = digests.tag(chatId, payloadOf(sub, at36));
+  const data = sub ? callbackData('dg', 't', sub.region, sub.topic, at36, tag) : callbackData('dg', 'tw', at36, tag);
+  const label = toPlainText(ctx.t('digest.taste_button', { count }));
+  return { text: ctx.t('digest.taste_offer', { count, hours }), keyboard: { inline_keyboard: [[{ text: label, callback_data: data }]] } };
+}
+
+export function tasteFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const { digests, subscriptions } = deps.services;
+
+  const answer = async (ctx: BotContext, sub: Subscription | undefined, at36: string, tag: string) => {
+    const chatId = chatIdOf(ctx);
+    const at = decodeInstant(at36);
+    if (at === undefined || !digests.verify(chatId, payloadOf(sub, at36), tag)) throw new UserError('errors.button_expired');
+    await assertCanManage(ctx);
+    const outcome = digests.sendTaste(chatId, sub, at);
+    // Nothing left to send means the stories reached the chat already: by this button or a digest.
+    const key = outcome === 'queued' ? 'digest.more_queued' : outcome === 'paused' ? 'subscriptions.paused' : 'digest.taste_already';
+    await ctx.answerCbQuery(toPlainText(ctx.t(key)).slice(0, 200));
+  };
+
+  composer.action(/^dg:t:/, async (ctx) => {
+    const [, region = '', topic = '', at36 = '', tag = ''] = parseCallbackData(callbackDataOf(ctx), 'dg', 5) ?? [];
+    // The subscription as it is now: its keywords may have changed since the offer.
+    const sub = subscriptions.list(chatIdOf(ctx)).find((s) => s.region === region && s.topic === topic);
+    if (!sub) throw new UserError('errors.button_expired');
+    await answer(ctx, sub, at36, tag);
+  });
+
+  composer.action(/^dg:tw:/, async (ctx) => {
+    const [, at36 = '', tag = ''] = parseCallbackData(callbackDataOf(ctx), 'dg', 3) ?? [];
+    if (subscriptions.list(chatIdOf(ctx)).length === 0) throw new UserError('errors.button_expired');
+    await answer(ctx, undefined, at36, tag);
+  });
+
+  return composer;
+}

@@ -1,0 +1,86 @@
+/**
+ * Turns compositions into Telegram messages for a whole run: translations, heading names and
+ * rendered items are made once and shared by the thousands of chats that repeat them.
+ */
+import type { Locale } from '../config.ts';
+import type { I18n } from '../i18n.ts';
+import type { Taxonomy } from '../taxonomy/index.ts';
+import type { ComposedItem, Composition } from './compose.ts';
+import { formatDigest, type DigestMessage, type Html } from './format.ts';
+
+const ITEM_CACHE_LIMIT = 20_000;
+const NO_MESSAGES: readonly DigestMessage[] = [];
+
+export type Translator = (key: string, opts?: Record<string, unknown>) => string;
+
+export interface RenderOptions {
+  /** A later page of a digest (2, 3…): its header says it continues. */
+  page?: number;
+  /** The footer line for what the cap left out, when not the default "+N more". */
+  moreKey?: string;
+}
+
+/** Headers, headings and "+N more" lines repeat across thousands of chats: each is translated once per run. */
+export function memoTranslator(i18n: I18n, locale: Locale): Translator {
+  const t = i18n.translator(locale);
+  const cache = new Map<string, string>();
+  return (key, opts) => {
+    const id = opts ? `${key}|${JSON.stringify(opts)}` : key;
+    let out = cache.get(id);
+    if (out === undefined) {
+      out = t(key, opts);
+      cache.set(id, out);
+    }
+    return out;
+  };
+}
+
+export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: number, options: RenderOptions = {}) {
+  const { i18n, taxonomy } = deps;
+  const groupName = (locale: Locale) => (id: string) =>
+    taxonomy.isRegion(id) ? taxonomy.regionName(id, locale) : taxonomy.isTopic(id) ? taxonomy.topicName(id, locale) : i18n.t(locale, 'common.all_topics');
+  const translators = { ar: memoTranslator(i18n, 'ar'), ru: memoTranslator(i18n, 'ru'), en: memoTranslator(i18n, 'en') };
+  const groupNames = { ar: groupName('ar'), ru: groupName('ru'), en: groupName('en') };
+  const itemCache = new Map<string, Html>();
+  let last: { locale: Locale; zone: string; more: number; items: readonly ComposedItem[]; messages: readonly DigestMessage[] } | undefined;
+  // Items come from a profile's shared cache, so equal items are the same objects.
+  const sameItems = (a: readonly ComposedItem[], b: readonly ComposedItem[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+  return {
+    translator: (locale: Locale): Translator => translators[locale],
+    /**
+     * Formats a chat's digest, or hands back the previous chat's when it holds the same items in the
+     * same language and zone: chats come sorted so that equal digests follow each other, and keeping
+     * just the last one keeps memory flat.
+     */
+    render({ items, more }: Composition, locale: Locale, zone: string) {
+      if (items.length === 0) return { items, messages: NO_MESSAGES };
+      if (last?.locale === locale && last.zone === zone && last.more === more && sameItems(last.items, items)) return last;
+      // Bounded: rendered items are worth keeping while one language and zone repeat, not forever.
+      if (itemCache.size > ITEM_CACHE_LIMIT) itemCache.clear();
+      const messages = formatDigest(
+        items.map((i) => ({
+          articleId: i.article.id,
+          title: i.article.title,
+          url: i.article.url,
+          sourceName: i.article.sourceName,
+          publishedAt: i.article.publishedAt,
+          summary: i.article.summary,
+          lang: i.article.lang,
+          group: i.group,
+          isBreaking: i.article.isBreaking,
+          isUpdate: i.isUpdate,
+          foreign: i.foreign,
+          coverage: i.coverage,
+        })),
+        {
+          locale, timeZone: zone, t: translators[locale], groupName: groupNames[locale], more, now: at, itemCache,
+          ...(options.page && options.page > 1 ? { continued: true } : {}),
+          ...(options.moreKey ? { moreKey: options.moreKey } : {}),
+        },
+      );
+      last = { locale, zone, more, items, messages };
+      return last;
+    },
+  };
+}
