@@ -11,6 +11,11 @@ export interface SearchQuery {
   since?: number | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
+  /**
+   * The reader's languages, best first. A story is one hit, shown in its first version in these
+   * (else the best-matching one); without them, and with `lang`, each match is its own hit.
+   */
+  preferLangs?: readonly string[] | undefined;
 }
 
 export interface SearchHit {
@@ -23,6 +28,8 @@ export interface SearchHit {
   regions: string[];
   topics: string[];
   snippet: string;
+  /** Versions of the story in the archive (1 when it has no others or stories are not merged). */
+  versions: number;
 }
 
 export interface SearchResult {
@@ -98,19 +105,36 @@ export function createSearch(handle: DbHandle, now: () => number = Date.now) {
       where.push(`EXISTS (SELECT 1 FROM article_regions r WHERE r.article_id = a.id AND r.region IN (${placeholders}))`);
     }
     // Newest matches first (FTS5 walks its doclists by rowid), capped; then ranked by bm25 and age.
-    const hits = `WITH hits AS (
-        SELECT a.id AS id, a.published_at AS publishedAt, bm25(articles_fts, 3.0, 1.0) AS score
+    const matches = `hits AS (
+        SELECT a.id AS id, coalesce(a.cluster_id, a.id) AS cluster, a.published_at AS publishedAt, bm25(articles_fts, 3.0, 1.0) AS score
         FROM articles_fts f JOIN articles a INDEXED BY articles_search_meta ON a.id = f.rowid
         WHERE ${where.join(' AND ')}
         ORDER BY f.rowid DESC LIMIT ${MAX_CANDIDATES})`;
+    const prefer = q.lang ? [] : (q.preferLangs ?? []).slice(0, 3);
+    prefer.forEach((l, i) => (params[`p${i}`] = l));
+    const langRank = `CASE v.lang ${prefer.map((_, i) => `WHEN @p${i} THEN ${i}`).join(' ')} ELSE ${prefer.length} END`;
+    // A story is one hit, scored by its best match; it shows the version in the reader's first
+    // language, else a version that matched, newest first.
+    const hits =
+      prefer.length === 0
+        ? `WITH ${matches}, shown AS (SELECT id, publishedAt, score, 1 AS versions FROM hits)`
+        : `WITH ${matches}, stories AS (
+            SELECT cluster, min(score) AS score, max(publishedAt) AS publishedAt,
+              (SELECT count(*) FROM articles c WHERE c.cluster_id = hits.cluster) AS versions
+            FROM hits GROUP BY cluster),
+          shown AS (
+            SELECT (SELECT v.id FROM articles v WHERE v.cluster_id = s.cluster OR v.id = s.cluster
+                     ORDER BY ${langRank}, v.id IN (SELECT id FROM hits) DESC, v.published_at DESC, v.id DESC LIMIT 1) AS id,
+              s.publishedAt, s.score, max(s.versions, 1) AS versions
+            FROM stories s)`;
     // bm25 is negative (lower is better); dividing by an age factor lets a fresh story outrank an older, slightly better match.
     const rows = sqlite
       .prepare(
         `${hits}
-         SELECT count(*) OVER () AS total, a.id, a.title, a.url, a.lang, a.published_at AS publishedAt, a.source_name AS sourceName, a.text,
+         SELECT count(*) OVER () AS total, a.id, a.title, a.url, a.lang, a.published_at AS publishedAt, a.source_name AS sourceName, a.text, h.versions,
            (SELECT group_concat(region) FROM (SELECT region FROM article_regions WHERE article_id = a.id ORDER BY score DESC)) AS regions,
            (SELECT group_concat(topic) FROM (SELECT topic FROM article_topics WHERE article_id = a.id ORDER BY score DESC)) AS topics
-         FROM hits h JOIN articles a ON a.id = h.id
+         FROM shown h JOIN articles a ON a.id = h.id
          ORDER BY h.score / (1.0 + max(0, @now - h.publishedAt) / @recency), h.id DESC
          LIMIT @limit OFFSET @offset`,
       )
@@ -118,7 +142,7 @@ export function createSearch(handle: DbHandle, now: () => number = Date.now) {
       Omit<SearchHit, 'regions' | 'topics' | 'snippet'> & { total: number; text: string; regions: string | null; topics: string | null }
     >;
     // Past the last page the window has no row to report the total on; it is only needed for the header.
-    const total = rows[0]?.total ?? (q.offset ? (sqlite.prepare(`${hits} SELECT count(*) FROM hits`).pluck().get(params) as number) : 0);
+    const total = rows[0]?.total ?? (q.offset ? (sqlite.prepare(`${hits} SELECT count(*) FROM shown`).pluck().get(params) as number) : 0);
     return {
       total,
       hits: rows.map(({ text, regions, topics, total: _total, ...rest }) => ({

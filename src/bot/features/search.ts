@@ -1,5 +1,6 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
+import type { Locale } from '../../config.ts';
 import { escapeHtml, formatDateTime, isolateForRtl } from '../../i18n.ts';
 import { PERIOD_MS, parseSearch, type ParsedSearch, type Period } from '../../search/query.ts';
 import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
@@ -48,6 +49,8 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
 
   const render = (ctx: BotContext, id: string, session: Session, page: number): Screen => {
     const regions = session.region ? deps.taxonomy.coveredBy(session.region) : undefined;
+    // The digest's choice of version, here too: a story once, in the first language the chat reads.
+    const reading = ctx.chatRecord ? deps.services.chats.readingLanguages(ctx.chatRecord) : [ctx.locale];
     const result = deps.services.search.search({
       text: session.text,
       lang: session.lang,
@@ -56,6 +59,7 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
       since: session.period ? now() - PERIOD_MS[session.period] : undefined,
       limit: RESULTS_PER_PAGE,
       offset: page * RESULTS_PER_PAGE,
+      preferLangs: reading,
     });
     const filters = [
       session.region ? deps.taxonomy.regionName(session.region, ctx.locale) : '',
@@ -72,7 +76,9 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
     const lines = result.hits.map((hit, i) => {
       const n = page * RESULTS_PER_PAGE + i + 1;
       const title = escapeHtml(clip(hit.title, 300));
-      const shown = ctx.locale === 'ar' ? isolateForRtl(title) : title;
+      // Never silently in another language: a version the chat does not read carries its tag.
+      const tagged = reading.includes(hit.lang as Locale) ? title : `[${hit.lang.toUpperCase()}] ${title}`;
+      const shown = ctx.locale === 'ar' ? isolateForRtl(tagged) : tagged;
       const link = hit.url && /^https?:\/\//.test(hit.url) ? `<a href="${escapeHtml(hit.url)}">${shown}</a>` : `<b>${shown}</b>`;
       const meta = [hit.sourceName ? escapeHtml(clip(hit.sourceName, 60)) : '', formatDateTime(hit.publishedAt, ctx.locale, chatTimeZone)].filter(Boolean).join(' · ');
       return `${n}. ${link}\n<i>${meta}</i>\n${escapeHtml(clip(hit.snippet, 220))}`;
