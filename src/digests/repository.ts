@@ -108,6 +108,7 @@ export function createDigestRepository(handle: DbHandle) {
     .raw(true);
   // One statement for a whole batch: SQLite walks the ids in order, a page at a time.
   const markChats = sqlite.prepare('UPDATE chats SET last_digest_at = ? WHERE id IN (SELECT value FROM json_each(?))');
+  const queuedItem = sqlite.prepare('SELECT 1 FROM outbox WHERE chat_id = ? AND item_key = ?').pluck();
   const readState = sqlite.prepare('SELECT value FROM app_state WHERE key = ?').pluck();
   const keepState = sqlite.prepare('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
 
@@ -176,6 +177,9 @@ export function createDigestRepository(handle: DbHandle) {
       }
       return map;
     },
+
+    /** Whether the outbox holds (or held) the message queued under this key, sent or not. */
+    hasQueued: (chatId: number, itemKey: string): boolean => queuedItem.get(chatId, itemKey) !== undefined,
 
     /** A value kept in app_state, made by `create` the first time; two processes racing keep the first. */
     secret(key: string, create: () => string): string {

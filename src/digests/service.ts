@@ -180,6 +180,9 @@ export function createDigestService(deps: {
     const itemKey = (part: number) => (cachedKeys[part] ??= keyOf(part));
     const prefs: Prefs[] = roster.prefs.map(parsePrefs);
     const mark = !options.page && !taste && !options.only;
+    // A page or a taste goes out once. Pressed again it would be composed anew from what is left,
+    // and the parts past the first sending's count would go out as a stray, headless fragment.
+    const once = page > 1 || taste;
     let current: { profile: number; ranked: RankedProfile } | undefined;
 
     const composeBatch = (batch: Uint32Array): number => {
@@ -209,6 +212,7 @@ export function createDigestService(deps: {
         const t = renderer.translator(locale);
         // A taste's leftovers come with the next digest; it has no pages of its own.
         const more = taste ? 0 : composed.more;
+        if (once && repository.hasQueued(chatId, itemKey(0))) continue;
         queued += queue?.add(chatId, digest.messages, () => keyboardFor(chatId, at, page, more, digest.items, t, locale)) ?? 0;
       }
       return queued + (queue?.finish() ?? 0);
