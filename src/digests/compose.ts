@@ -5,6 +5,7 @@ import type { Subscription } from '../subscriptions/subscriptions.ts';
 import { sourceKey } from '../subscriptions/mutes.ts';
 import { hasNewsSince } from './news.ts';
 import type { RankedProfile } from './rank.ts';
+import { ANY_LANGUAGE, eligible, eligibleFrom, langMask, storyTraits, topicMask, type StoryTraits } from './traits.ts';
 
 export interface Scored {
   id: string;
@@ -66,9 +67,6 @@ function lowerBound(sorted: Float64Array, x: number): number {
   }
   return lo;
 }
-
-/** How many values of an ascending array are ≥ x. */
-const countAtLeast = (sorted: Float64Array, x: number): number => sorted.length - lowerBound(sorted, x);
 
 export interface ChatView {
   /** Languages the chat reads, best first. */
@@ -134,6 +132,15 @@ function pickVersion(versions: readonly CandidateArticle[], chat: ChatView, from
   return original && chat.others === 'tag' ? { article: original, foreign: true } : undefined;
 }
 
+/**
+ * The versions whose news counts for this chat: those in its reading languages, or all when it
+ * reads none of them (it had the story tagged). A Russian version is no news to an English reader.
+ */
+function readable(versions: readonly CandidateArticle[], chat: ChatView): readonly CandidateArticle[] {
+  const read = versions.filter((a) => chat.langs.includes(a.lang));
+  return read.length > 0 ? read : versions;
+}
+
 const mutedTopic = (versions: readonly CandidateArticle[], muted: ReadonlySet<string> | undefined): boolean =>
   muted !== undefined && muted.size > 0 && versions.some((a) => a.topics[0] !== undefined && muted.has(a.topics[0].id));
 
@@ -142,6 +149,8 @@ const mutedTopic = (versions: readonly CandidateArticle[], muted: ReadonlySet<st
  * story's index in the ranking.
  */
 function itemFor(profile: RankedProfile, chat: ChatView, stop: number): ComposedItem | undefined {
+  // Nothing of the story is in the window: no item, not even an update.
+  if ((profile.latestSeen[stop] as number) < chat.since) return undefined;
   const clusterId = profile.clusterIds[stop] as number;
   const versions = profile.articlesOf.get(clusterId) ?? NO_ARTICLES;
   const sentAt = chat.delivered.get(clusterId);
@@ -149,7 +158,7 @@ function itemFor(profile: RankedProfile, chat: ChatView, stop: number): Composed
   let from = chat.since;
   if (sentAt !== undefined) {
     // Queued (Infinity), sent too recently, or nothing material since: the chat has this story.
-    if (chat.at - sentAt < chat.updateGapMs || !hasNewsSince(versions, sentAt)) return undefined;
+    if (chat.at - sentAt < chat.updateGapMs || !hasNewsSince(readable(versions, chat), sentAt)) return undefined;
     isUpdate = true;
     from = sentAt + 1;
   }
@@ -179,41 +188,58 @@ function pickNewest(versions: readonly CandidateArticle[], chat: ChatView, from:
   return pickVersion(newer, chat, from);
 }
 
+/** The profile's story traits for this window, built by the first chat that needs them. */
+function traitsOf(profile: RankedProfile, since: number): StoryTraits {
+  if (profile.traits?.since !== since) profile.traits = storyTraits(profile.slots, profile.slotTraits(since));
+  return profile.traits;
+}
+
 /**
  * One item per story, in the chat's best reading language, never one it already has (unless it
  * came back as an update), best first.
  */
 export function composeForChat(profile: RankedProfile, chat: ChatView, maxItems: number): Composition {
-  const { clusterIds, latestSeen } = profile;
+  const { clusterIds } = profile;
+  const traits = traitsOf(profile, chat.since);
+  const mask = chat.others === 'tag' ? ANY_LANGUAGE : langMask(chat.langs);
+  const muted = chat.mutedTopics ? topicMask(chat.mutedTopics) : 0;
+  const special = specialStories(profile, chat);
   const items: ComposedItem[] = [];
-  let freshSeen = 0;
   let stop = 0;
   for (; stop < clusterIds.length && items.length < maxItems; stop++) {
-    if ((latestSeen[stop] as number) < chat.since) continue;
-    freshSeen++;
+    if (!special.has(clusterIds[stop] as number) && !eligible(traits, stop, mask, muted)) continue;
     const item = itemFor(profile, chat, stop);
     if (item) items.push(item);
   }
-  return { items, more: countMore(profile, chat, stop, freshSeen) };
+  return { items, more: countMore(profile, chat, stop, { traits, mask, muted, special }) };
 }
 
-/** What a "More" press would still give: stories past `stop` that would make an item. */
-function countMore(profile: RankedProfile, chat: ChatView, stop: number, freshSeen: number): number {
-  const { clusterIds, latestSeen } = profile;
-  const filtered = chat.others === 'hide' || (chat.mutedTopics?.size ?? 0) > 0 || (chat.mutedSources?.size ?? 0) > 0;
-  if (filtered) {
-    // Mutes and hidden languages drop stories no count can foresee: walk the rest (few chats set them).
-    let more = 0;
-    for (let i = stop; i < clusterIds.length; i++) if ((latestSeen[i] as number) >= chat.since && itemFor(profile, chat, i)) more++;
-    return more;
-  }
-  // Without them every fresh story past the stop makes an item unless the chat has it: a binary
-  // search and a walk over what the chat has, not over the rest of a long list for every chat.
-  let more = countAtLeast(profile.seenSorted, chat.since) - freshSeen;
-  for (const clusterId of chat.delivered.keys()) {
+/**
+ * Stories the traits cannot judge for this chat: those it has (an update or nothing) and those
+ * with a version from a source it muted (another version may still do).
+ */
+function specialStories(profile: RankedProfile, chat: ChatView): { has(clusterId: number): boolean; keys(): Iterable<number> } {
+  if (!chat.mutedSources || chat.mutedSources.size === 0) return chat.delivered;
+  const set = new Set<number>(chat.delivered.keys());
+  for (const key of chat.mutedSources) for (const clusterId of profile.clustersOfSource(key)) set.add(clusterId);
+  return set;
+}
+
+/**
+ * What "More" presses would still give: stories past `stop` that would make an item. The traits
+ * count the rest; each special story is then judged by itself and the count corrected.
+ */
+function countMore(
+  profile: RankedProfile,
+  chat: ChatView,
+  stop: number,
+  f: { traits: StoryTraits; mask: number; muted: number; special: ReturnType<typeof specialStories> },
+): number {
+  let more = eligibleFrom(f.traits, f.mask, f.muted, stop);
+  for (const clusterId of f.special.keys()) {
     const at = rankOf(profile, clusterId);
-    if (at === undefined || at < stop || (latestSeen[at] as number) < chat.since) continue;
-    if (!itemFor(profile, chat, at)) more--;
+    if (at === undefined || at < stop) continue;
+    more += (itemFor(profile, chat, at) ? 1 : 0) - (eligible(f.traits, at, f.mask, f.muted) ? 1 : 0);
   }
   return more;
 }

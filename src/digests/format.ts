@@ -41,10 +41,11 @@ export interface FormatOptions {
   more: number;
   now: number;
   /**
-   * Rendered items shared across calls of one run: thousands of chats with one language and zone
-   * get the same story, which then is rendered once. Keyed by locale, zone and article.
+   * Rendered items and headings shared across calls of one run, for this locale and zone: thousands
+   * of chats get the same story, which then is rendered once. Items are keyed by article and labels
+   * (itemKey); within a run an article's coverage is fixed.
    */
-  itemCache?: Map<string, Html>;
+  cache?: { items: Map<number, Html>; headings: Map<string, Html>; headers: Map<number, Html> };
   /** A later page of the same digest: the header says so. */
   continued?: boolean;
   /** Translation key of the footer for what the cap left out (default `digest.more`). */
@@ -72,7 +73,14 @@ const PDI = '\u2069';
 export function formatDigest(items: DigestItem[], options: FormatOptions): DigestMessage[] {
   if (items.length === 0) return [];
   const ctx = { ...options, timeZone: usableZone(options.timeZone) };
-  const header = renderHeader(items.length + Math.max(0, options.more), ctx);
+  const count = items.length + Math.max(0, options.more);
+  // The header names the day and the count: the same for every chat of a language and zone with as many stories.
+  const headerKey = count * 2 + (ctx.continued ? 1 : 0);
+  let header = ctx.cache?.headers.get(headerKey);
+  if (!header) {
+    header = renderHeader(count, ctx);
+    ctx.cache?.headers.set(headerKey, header);
+  }
 
   const groups = new Map<string, DigestItem[]>();
   for (const item of items) {
@@ -81,7 +89,11 @@ export function formatDigest(items: DigestItem[], options: FormatOptions): Diges
     else groups.set(item.group, [item]);
   }
   const sections: Section[] = [...groups].map(([id, groupItems]) => {
-    const heading = line(ctx, el('b', textFor(ctx, clean(ctx.groupName(id)) || id)));
+    let heading = ctx.cache?.headings.get(id);
+    if (!heading) {
+      heading = line(ctx, el('b', textFor(ctx, clean(ctx.groupName(id)) || id)));
+      ctx.cache?.headings.set(id, heading);
+    }
     const limits = itemLimits(header, heading, MESSAGE_LIMITS);
     return { heading, items: groupItems.map((item) => ({ articleId: item.articleId, node: renderItem(item, ctx, limits) })) };
   });
@@ -97,16 +109,18 @@ function renderHeader(count: number, ctx: Context): Html {
   return join([trusted(ctx.t(ctx.continued ? 'digest.header_more' : 'digest.header', { date })), trusted(ctx.t('digest.stories', { count }))], '\n');
 }
 
+const itemKey = (item: DigestItem): number => item.articleId * 8 + (item.isBreaking ? 4 : 0) + (item.isUpdate ? 2 : 0) + (item.foreign ? 1 : 0);
+
 function renderItem(item: DigestItem, ctx: Context, limits: Limits): Html {
-  const key = `${ctx.locale}|${ctx.timeZone}|${item.articleId}|${item.isBreaking ? 1 : 0}${item.isUpdate ? 1 : 0}${item.foreign ? 1 : 0}|${item.coverage?.sources ?? 0}${item.coverage?.langs.join('') ?? ''}`;
+  const key = itemKey(item);
   // A hit skips cleaning the title and summary too: most items of a run are hits.
-  const cached = ctx.itemCache?.get(key);
+  const cached = ctx.cache?.items.get(key);
   if (cached && fits(cached, limits)) return cached;
   const title = cutAtWord(clean(item.title), TITLE_MAX) || ctx.t('digest.untitled');
   const summary = clean(item.summary.join(' '));
   const build = (s: string): Html => itemHtml(item, title, s, ctx);
   const full = cached ?? build(summary);
-  if (!cached) ctx.itemCache?.set(key, full);
+  if (!cached) ctx.cache?.items.set(key, full);
   if (fits(full, limits)) return full;
 
   // The longest summary prefix that still fits (escaping only grows with length, so this is monotone).

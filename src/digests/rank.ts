@@ -4,6 +4,8 @@
  */
 import type { Subscription } from '../subscriptions/subscriptions.ts';
 import { compileKeywords, storyHas, storyStems, type StoryStems } from '../subscriptions/keywords.ts';
+import { sourceKey } from '../subscriptions/mutes.ts';
+import { slotTraits, type SlotTraits, type StoryTraits } from './traits.ts';
 import { subscriptionKey, type CandidateArticle, type ComposedItem, type ComposeOptions } from './compose.ts';
 
 /** A story's weight halves every HALF_LIFE: yesterday's big story still beats today's passing mention. */
@@ -24,12 +26,17 @@ export interface RankedProfile {
   groups: readonly string[];
   /** Every language version of a story (the run's index, shared, never copied). */
   articlesOf: ReadonlyMap<number, readonly CandidateArticle[]>;
-  /** latestSeen ascending: "how many are new since T" is a binary search. */
-  seenSorted: Float64Array;
   /** Items handed out, by article, shared by every chat of the profile that gets one. */
   items?: Map<number, ComposedItem>;
   /** Cluster ids ascending with their ranks, built the first time a chat with deliveries needs them. */
   byId?: { ids: Float64Array; rank: Uint32Array };
+  /** Each story's slot in the run's index, and the run's traits by slot (built once per window). */
+  slots: Uint32Array;
+  slotTraits: (since: number) => SlotTraits;
+  /** Stories with a version from the source of this sourceKey(): what muting it can change. */
+  clustersOfSource: (key: string) => readonly number[];
+  /** Per story, its fresh languages and topics as masks (traits.ts), built the first time a chat needs them. */
+  traits?: StoryTraits;
 }
 
 /** Candidates by region and by topic, built once per run so each profile reads only what can match. */
@@ -189,6 +196,26 @@ export function createRanker(index: CandidateIndex, options: ComposeOptions, now
     return (index.clusterIdOf[slotA] as number) - (index.clusterIdOf[slotB] as number);
   }
 
+  let traits: SlotTraits | undefined;
+  const traitsBySlot = (since: number): SlotTraits =>
+    traits?.since === since ? traits : (traits = slotTraits(index.clusterIdOf, index.byCluster, since));
+
+  let bySource: Map<string, number[]> | undefined;
+  const clustersOfSource = (key: string): readonly number[] => {
+    if (!bySource) {
+      bySource = new Map();
+      for (const [clusterId, versions] of index.byCluster) {
+        for (const name of new Set(versions.map((a) => a.sourceName))) {
+          if (!name) continue;
+          const list = bySource.get(sourceKey(name));
+          if (list) list.push(clusterId);
+          else bySource.set(sourceKey(name), [clusterId]);
+        }
+      }
+    }
+    return bySource.get(key) ?? [];
+  };
+
   return {
     rank(subscriptions: readonly Subscription[]): RankedProfile {
       const lists = subscriptions.map(matchSubscription);
@@ -197,6 +224,7 @@ export function createRanker(index: CandidateIndex, options: ComposeOptions, now
       const scores = new Float64Array(size);
       const latestSeen = new Float64Array(size);
       const groupOf = new Uint32Array(size);
+      const slots = new Uint32Array(size);
       const heads = lists.map(() => 0);
       mark++;
       let n = 0;
@@ -229,9 +257,9 @@ export function createRanker(index: CandidateIndex, options: ComposeOptions, now
         scores[n] = list.scores[at] as number;
         latestSeen[n] = index.latestSeenOf[slot] as number;
         groupOf[n] = list.groups[at] as number;
+        slots[n] = slot;
         n++;
       }
-      const seenSorted = latestSeen.slice(0, n).sort();
       return {
         clusterIds: clusterIds.slice(0, n),
         scores: scores.slice(0, n),
@@ -239,7 +267,9 @@ export function createRanker(index: CandidateIndex, options: ComposeOptions, now
         groupOf: groupOf.slice(0, n),
         groups: headings,
         articlesOf: index.byCluster,
-        seenSorted,
+        slots: slots.slice(0, n),
+        slotTraits: traitsBySlot,
+        clustersOfSource,
       };
     },
   };

@@ -6,7 +6,7 @@ import type { Locale } from '../config.ts';
 import type { I18n } from '../i18n.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import type { ComposedItem, Composition } from './compose.ts';
-import { formatDigest, type DigestMessage, type Html } from './format.ts';
+import { formatDigest, type DigestItem, type DigestMessage, type Html } from './format.ts';
 
 const ITEM_CACHE_LIMIT = 20_000;
 const NO_MESSAGES: readonly DigestMessage[] = [];
@@ -41,7 +41,28 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
     taxonomy.isRegion(id) ? taxonomy.regionName(id, locale) : taxonomy.isTopic(id) ? taxonomy.topicName(id, locale) : i18n.t(locale, 'common.all_topics');
   const translators = { ar: memoTranslator(i18n, 'ar'), ru: memoTranslator(i18n, 'ru'), en: memoTranslator(i18n, 'en') };
   const groupNames = { ar: groupName('ar'), ru: groupName('ru'), en: groupName('en') };
-  const itemCache = new Map<string, Html>();
+  // Per language and zone: an item's time and direction depend on both.
+  const caches = new Map<string, { items: Map<number, Html>; headings: Map<string, Html>; headers: Map<number, Html> }>();
+  const cacheFor = (locale: Locale, zone: string) => {
+    const key = `${locale}|${zone}`;
+    let cache = caches.get(key);
+    if (!cache) caches.set(key, (cache = { items: new Map(), headings: new Map(), headers: new Map() }));
+    return cache;
+  };
+  // A composed item is shared by the chats of a profile: its format input is made once.
+  const inputs = new WeakMap<ComposedItem, DigestItem>();
+  const inputOf = (i: ComposedItem): DigestItem => {
+    let input = inputs.get(i);
+    if (!input) {
+      input = {
+        articleId: i.article.id, title: i.article.title, url: i.article.url, sourceName: i.article.sourceName,
+        publishedAt: i.article.publishedAt, summary: i.article.summary, lang: i.article.lang, group: i.group,
+        isBreaking: i.article.isBreaking, isUpdate: i.isUpdate, foreign: i.foreign, coverage: i.coverage,
+      };
+      inputs.set(i, input);
+    }
+    return input;
+  };
   let last: { locale: Locale; zone: string; more: number; items: readonly ComposedItem[]; messages: readonly DigestMessage[] } | undefined;
   // Items come from a profile's shared cache, so equal items are the same objects.
   const sameItems = (a: readonly ComposedItem[], b: readonly ComposedItem[]) => a.length === b.length && a.every((item, i) => item === b[i]);
@@ -57,24 +78,13 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
       if (items.length === 0) return { items, messages: NO_MESSAGES };
       if (last?.locale === locale && last.zone === zone && last.more === more && sameItems(last.items, items)) return last;
       // Bounded: rendered items are worth keeping while one language and zone repeat, not forever.
-      if (itemCache.size > ITEM_CACHE_LIMIT) itemCache.clear();
+      let size = 0;
+      for (const c of caches.values()) size += c.items.size;
+      if (size > ITEM_CACHE_LIMIT) caches.clear();
       const messages = formatDigest(
-        items.map((i) => ({
-          articleId: i.article.id,
-          title: i.article.title,
-          url: i.article.url,
-          sourceName: i.article.sourceName,
-          publishedAt: i.article.publishedAt,
-          summary: i.article.summary,
-          lang: i.article.lang,
-          group: i.group,
-          isBreaking: i.article.isBreaking,
-          isUpdate: i.isUpdate,
-          foreign: i.foreign,
-          coverage: i.coverage,
-        })),
+        items.map(inputOf),
         {
-          locale, timeZone: zone, t: translators[locale], groupName: groupNames[locale], more, now: at, itemCache,
+          locale, timeZone: zone, t: translators[locale], groupName: groupNames[locale], more, now: at, cache: cacheFor(locale, zone),
           ...(options.page && options.page > 1 ? { continued: true } : {}),
           ...(options.moreKey ? { moreKey: options.moreKey } : {}),
         },

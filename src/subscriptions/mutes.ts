@@ -24,8 +24,16 @@ export interface MuteService {
  * may be longer than callback data allows, so a short hash of the normalized name stands for it.
  */
 export function sourceKey(name: string): string {
-  return fnv1a(name.trim().toLowerCase()).toString(36);
+  let key = keys.get(name);
+  if (key === undefined) {
+    // A digest run asks for the same few hundred names millions of times.
+    if (keys.size >= 10_000) keys.clear();
+    key = fnv1a(name.trim().toLowerCase()).toString(36);
+    keys.set(name, key);
+  }
+  return key;
 }
+const keys = new Map<string, string>();
 
 export function createMuteService(deps: { db: Db }): MuteService {
   const { db } = deps;

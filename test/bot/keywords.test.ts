@@ -23,7 +23,7 @@ describe('subscribing with keyword filters', () => {
   it('stores + and - words typed in English and names them in the answer', async () => {
     await bot.say({ chatId: 601, text: '/subscribe Tajikistan security +water -football', languageCode: 'en' });
     expect(only(601)).toEqual([{ target: 'TJ/security', include: ['water'], exclude: ['football'] }]);
-    expect(bot.last(601).plain_text).toBe('✅ Subscribed: Tajikistan · Security — +water −football.');
+    expect(bot.last(601).plain_text.split('\n')[0]).toBe('✅ Subscribed: Tajikistan · Security — +water −football.');
   });
 
   it('takes Russian keywords and a quoted phrase around the region', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeForChat, profileKey, type CandidateArticle } from '../../src/digests/compose.ts';
 import { rankForProfile } from '../../src/digests/rank.ts';
 import type { Subscription } from '../../src/subscriptions/subscriptions.ts';
+import { sourceKey } from '../../src/subscriptions/mutes.ts';
 import { createTaxonomy } from '../../src/taxonomy/index.ts';
 
 const taxonomy = createTaxonomy();
@@ -109,5 +110,44 @@ describe('what a digest holds', () => {
   it('gives chats with the same subscriptions in any order the same profile key', () => {
     expect(profileKey([sub('TJ', 'security'), sub('all', 'economy')])).toBe(profileKey([sub('all', 'economy'), sub('TJ', 'security')]));
     expect(profileKey([sub('TJ')])).not.toBe(profileKey([sub('UZ')]));
+  });
+});
+
+describe('the count on "More (N)"', () => {
+  it('is exactly what the rest of the digest holds, whatever languages, mutes and deliveries the chat has', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)] as T;
+    const topics = ['economy', 'security', 'sports', 'energy'];
+    const sources = ['Asia-Plus', 'Kun.uz', 'Tengri'];
+    const articles: CandidateArticle[] = [];
+    for (let i = 0; i < 300; i++) {
+      const id = 5000 + i;
+      // A third join an earlier story: versions in other languages, from other sources, some later.
+      const joins = i > 5 && rnd() < 0.33;
+      articles.push(
+        article({
+          id, clusterId: joins ? 5000 + Math.floor(rnd() * i) : id, lang: pick(['ar', 'ru', 'en']), sourceName: pick(sources),
+          regions: [['TJ', 1]], topics: [[pick(topics), 1]], firstSeenAt: NOW - Math.floor(rnd() * 30 * HOUR),
+          title: `Story ${id} with ${Math.floor(rnd() * 90) + 10} units`,
+        }),
+      );
+    }
+    const profile = rankForProfile([sub('TJ')], articles, options, NOW);
+    const clusters = [...new Set(articles.map((a) => a.clusterId))];
+    for (let k = 0; k < 60; k++) {
+      const view = {
+        ...chat(pick(['ar', 'ru', 'en']), NOW - 24 * HOUR),
+        langs: pick([['en'], ['ru', 'en'], ['ar'], ['ar', 'ru', 'en']]),
+        others: pick(['tag', 'hide'] as const),
+        delivered: new Map(clusters.filter(() => rnd() < 0.2).map((c) => [c, rnd() < 0.5 ? Infinity : NOW - Math.floor(rnd() * 30 * HOUR)])),
+        mutedTopics: new Set(rnd() < 0.4 ? [pick(topics)] : []),
+        mutedSources: new Set(rnd() < 0.2 ? [sourceKey(pick(sources))] : []),
+      };
+      const capped = composeForChat(profile, view, 10);
+      const all = composeForChat(profile, view, Number.MAX_SAFE_INTEGER);
+      expect(capped.items.length + capped.more).toBe(all.items.length);
+      expect(ids(capped.items)).toEqual(ids(all.items).slice(0, 10));
+    }
   });
 });
