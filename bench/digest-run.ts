@@ -22,5 +22,16 @@ const rssBefore = process.memoryUsage().rss;
 const started = performance.now();
 const result = service.run({ at: Number(atText), force: true, dryRun: mode === 'dry' });
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ seconds, queued: result.queuedMessages, chats: result.digests.length, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+// What the features did, so a figure cannot come from a run where they were all off.
+let items = 0, updates = 0, foreign = 0, more = 0;
+for (const d of result.digests) {
+  items += d.items.length;
+  more += d.more > 0 ? 1 : 0;
+  for (const item of d.items) {
+    if (item.isUpdate) updates++;
+    if (item.foreign) foreign++;
+  }
+}
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify({ seconds, queued: result.queuedMessages, chats: result.digests.length, items, updates, foreign, more, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb })}\n`);
 handle.close();
