@@ -87,7 +87,7 @@ export function createUserSide(deps: { botApi: FakeTelegram; log: ChatLog; now?:
       }
       const update = callbackUpdate({
         chatId: input.chatId, userId: input.userId, data: input.data, messageId: input.messageId, messageText: message.plain_text,
-        bot, ...describeUser(input.userId), ...chatTitle(input.chatId),
+        replyMarkup: message.reply_markup, bot, ...describeUser(input.userId), ...chatTitle(input.chatId),
         ...(input.languageCode ? { languageCode: input.languageCode } : {}),
       });
       log.trackQuery(update.callback_query.id, input.chatId);

@@ -91,7 +91,7 @@ describe('the buttons under a digest', () => {
     await digestNow(1203, 'en');
     const digest = withButton(1203, /^🔇/);
     expect(buttonsOf(digest)).toEqual(expect.arrayContaining(['🔇 Less: Bishkek Ledger', '🔇 Less: Ala-Too Wire']));
-    await pressIn(1203, digest, dataOf(digest, '🔇 Less: Bishkek Ledger'), 'en');
+    await bot.press(1203, digest, '🔇 Less: Bishkek Ledger', 'en');
     expect(lastAnswer()?.text).toBe('Muted: Bishkek Ledger. Undo it in /settings.');
 
     bot.clock.advance(HOUR);

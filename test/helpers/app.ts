@@ -69,6 +69,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
           data: button.callback_data,
           messageId: message.message_id,
           messageText: message.plain_text,
+          replyMarkup: message.reply_markup,
           ...(languageCode ? { languageCode } : {}),
         }),
       );

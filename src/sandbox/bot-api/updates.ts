@@ -5,7 +5,7 @@
  * range the fake uses for bot messages, so the two never collide. The sandbox passes its
  * own per-chat message ids and lets the Bot API's queue number the updates.
  */
-import type { Chat, ChatMemberUpdated, Message, MessageEntity, Update, User } from 'telegraf/types';
+import type { Chat, ChatMemberUpdated, InlineKeyboardMarkup, Message, MessageEntity, Update, User } from 'telegraf/types';
 import { chatMember, DEFAULT_BOT_FIRST_NAME, DEFAULT_BOT_USERNAME, DEFAULT_TOKEN, makeBotInfo, botUser } from './members.ts';
 import type { ChatMemberStatus } from './types.ts';
 
@@ -64,6 +64,8 @@ export interface CallbackUpdateInput extends ChatInput, UserInput {
   messageText?: string;
   /** The bot that sent the message; default the fake's default bot. Pass `tg.botInfo` for a custom one. */
   bot?: User;
+  /** The message's keyboard: Telegram sends it with the press, and handlers may read their button's label. */
+  replyMarkup?: InlineKeyboardMarkup | undefined;
 }
 
 export interface MyChatMemberUpdateInput extends ChatInput, UserInput {
@@ -160,6 +162,7 @@ export function callbackUpdate(input: CallbackUpdateInput): Update.CallbackQuery
     chat,
     date: nowSeconds(),
     text: input.messageText ?? '',
+    ...(input.replyMarkup ? { reply_markup: input.replyMarkup } : {}),
   };
   return {
     update_id: nextUpdateId(),
