@@ -45,7 +45,7 @@ export interface FormatOptions {
    * of chats get the same story, which then is rendered once. Items are keyed by article and labels
    * (itemKey); within a run an article's coverage is fixed.
    */
-  cache?: { items: Map<number, Html>; headings: Map<string, Html>; headers: Map<number, Html> };
+  cache?: { items: Map<number, Html>; headings: Map<string, Html>; headers: Map<number, Html>; validFrom: number };
   /** A later page of the same digest: the header says so. */
   continued?: boolean;
   /** Translation key of the footer for what the cap left out (default `digest.more`). */
@@ -114,13 +114,15 @@ const itemKey = (item: DigestItem): number => item.articleId * 8 + (item.isBreak
 function renderItem(item: DigestItem, ctx: Context, limits: Limits): Html {
   const key = itemKey(item);
   // A hit skips cleaning the title and summary too: most items of a run are hits.
-  const cached = ctx.cache?.items.get(key);
+  // Zones share a cache only for what was published while their offsets agreed.
+  const items = item.publishedAt >= (ctx.cache?.validFrom ?? 0) ? ctx.cache?.items : undefined;
+  const cached = items?.get(key);
   if (cached && fits(cached, limits)) return cached;
   const title = cutAtWord(clean(item.title), TITLE_MAX) || ctx.t('digest.untitled');
   const summary = clean(item.summary.join(' '));
   const build = (s: string): Html => itemHtml(item, title, s, ctx);
   const full = cached ?? build(summary);
-  if (!cached) ctx.cache?.items.set(key, full);
+  if (!cached) items?.set(key, full);
   if (fits(full, limits)) return full;
 
   // The longest summary prefix that still fits (escaping only grows with length, so this is monotone).

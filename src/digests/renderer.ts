@@ -6,10 +6,23 @@ import type { Locale } from '../config.ts';
 import type { I18n } from '../i18n.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import type { ComposedItem, Composition } from './compose.ts';
-import { formatDigest, type DigestItem, type DigestMessage, type Html } from './format.ts';
+import { formatDigest, type DigestItem, type FormatOptions, type DigestMessage, type Html } from './format.ts';
 
 const ITEM_CACHE_LIMIT = 20_000;
 const NO_MESSAGES: readonly DigestMessage[] = [];
+
+/** Offsets change on the hour at most twice a year: comparing every 6 hours over the window finds a change. */
+const PROBE_STEP_MS = 6 * 3_600_000;
+
+/** "GMT+03:00", or the zone itself when it is not one Intl knows (format.ts then falls back to UTC). */
+function offsetOf(zone: string, at: number): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at);
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
+  } catch {
+    return zone;
+  }
+}
 
 export type Translator = (key: string, opts?: Record<string, unknown>) => string;
 
@@ -18,6 +31,8 @@ export interface RenderOptions {
   page?: number;
   /** The footer line for what the cap left out, when not the default "+N more". */
   moreKey?: string;
+  /** The run's window start: zones that kept one offset since a day before it share rendered items. */
+  since?: number;
 }
 
 /** Headers, headings and "+N more" lines repeat across thousands of chats: each is translated once per run. */
@@ -37,16 +52,30 @@ export function memoTranslator(i18n: I18n, locale: Locale): Translator {
 
 export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: number, options: RenderOptions = {}) {
   const { i18n, taxonomy } = deps;
+  // An item published before this is rendered for its own zone (cache.validFrom): the offsets were only compared since.
+  const since = (options.since ?? at - 86_400_000) - 86_400_000;
   const groupName = (locale: Locale) => (id: string) =>
     taxonomy.isRegion(id) ? taxonomy.regionName(id, locale) : taxonomy.isTopic(id) ? taxonomy.topicName(id, locale) : i18n.t(locale, 'common.all_topics');
   const translators = { ar: memoTranslator(i18n, 'ar'), ru: memoTranslator(i18n, 'ru'), en: memoTranslator(i18n, 'en') };
   const groupNames = { ar: groupName('ar'), ru: groupName('ru'), en: groupName('en') };
   // Per language and zone: an item's time and direction depend on both.
-  const caches = new Map<string, { items: Map<number, Html>; headings: Map<string, Html>; headers: Map<number, Html> }>();
+  const caches = new Map<string, NonNullable<FormatOptions['cache']>>();
+  // Zones that keep one UTC offset over the window render alike (Moscow and Riyadh, say): they share a cache.
+  const zoneKeys = new Map<string, string>();
+  const zoneKey = (zone: string): string => {
+    let key = zoneKeys.get(zone);
+    if (key === undefined) {
+      const offsets = new Set<string>();
+      for (let t = at; t > since - PROBE_STEP_MS && offsets.size < 2; t -= PROBE_STEP_MS) offsets.add(offsetOf(zone, t));
+      key = offsets.size === 1 ? `UTC${[...offsets][0] ?? ''}` : zone;
+      zoneKeys.set(zone, key);
+    }
+    return key;
+  };
   const cacheFor = (locale: Locale, zone: string) => {
-    const key = `${locale}|${zone}`;
+    const key = `${locale}|${zoneKey(zone)}`;
     let cache = caches.get(key);
-    if (!cache) caches.set(key, (cache = { items: new Map(), headings: new Map(), headers: new Map() }));
+    if (!cache) caches.set(key, (cache = { items: new Map(), headings: new Map(), headers: new Map(), validFrom: since }));
     return cache;
   };
   // A composed item is shared by the chats of a profile: its format input is made once.

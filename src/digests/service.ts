@@ -174,7 +174,7 @@ export function createDigestService(deps: {
     const candidateClusters = new Set(articles.map((c) => c.clusterId));
     const page = options.page ?? 1;
     const taste = options.tasteKey !== undefined;
-    const renderer = createRenderer({ i18n, taxonomy }, at, { page, ...(taste ? { moreKey: 'digest.taste_more' } : {}) });
+    const renderer = createRenderer({ i18n, taxonomy }, at, { page, since: windowStart, ...(taste ? { moreKey: 'digest.taste_more' } : {}) });
     const cachedKeys: string[] = [];
     const keyOf = itemKeyOf(options);
     const itemKey = (part: number) => (cachedKeys[part] ??= keyOf(part));

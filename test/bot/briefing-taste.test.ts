@@ -71,7 +71,7 @@ describe('a first taste on subscribing', () => {
     bot.clock.advance(HOUR);
     await bot.say({ chatId: 1003, text: '/subscribe Центральная Азия энергетика', languageCode: 'ru' });
     const offer = bot.last(1003);
-    expect(offer.plain_text).toContain('📬 Уже есть 1 подходящий материал за последние 24 ч. Получите его сейчас — или он придёт в следующей сводке.');
+    expect(offer.plain_text).toContain('📬 Уже есть 1 подходящий материал за последние 24 часа. Получите его сейчас — или он придёт в следующей сводке.');
     await bot.press(1003, offer, '📬 Получить сейчас (1)', 'ru');
     await bot.app.sender.runUntilIdle();
     const taste = bot.last(1003).plain_text;
@@ -107,7 +107,7 @@ describe('a first taste on subscribing', () => {
     bot.app.ingestor.ingest(KYRGYZ_ENERGY);
     await bot.say({ chatId: 1005, text: '/subscribe Туркменистан', languageCode: 'ru' });
     const answer = bot.last(1005);
-    expect(answer.plain_text).toBe('✅ Подписка оформлена: Туркменистан · Все темы.\n\nЗа последние 24 ч подходящих материалов пока нет: новые придут в сводках.');
+    expect(answer.plain_text).toBe('✅ Подписка оформлена: Туркменистан · Все темы.\n\nЗа последние 24 часа подходящих материалов пока нет: новые придут в сводках.');
     expect(answer.reply_markup).toBeUndefined();
   });
 

@@ -17,6 +17,12 @@ export interface TasteOffer {
 const payloadOf = (sub: Pick<Subscription, 'region' | 'topic'> | undefined, at36: string) =>
   sub ? `t|${sub.region}|${sub.topic}|${at36}` : `tw|${at36}`;
 
+/** "the last 24 hours", or in days when whole and long ("the last 30 days", not "720 hours"). */
+function lookbackPeriod(ctx: BotContext, hours: number): string {
+  const days = hours / 24;
+  return Number.isInteger(days) && days >= 2 ? ctx.t('digest.period_days', { count: days }) : ctx.t('digest.period_hours', { count: hours });
+}
+
 /**
  * The line under "Subscribed": how many stories of the lookback the new subscription (or, after
  * the wizard, the chat's subscriptions) already brings, with a button to have them now. Stories the
@@ -25,14 +31,14 @@ const payloadOf = (sub: Pick<Subscription, 'region' | 'topic'> | undefined, at36
 export function tasteOffer(ctx: BotContext, deps: BotDeps, sub?: Subscription): TasteOffer {
   const { digests } = deps.services;
   const chatId = chatIdOf(ctx);
-  const hours = deps.config.digestLookbackHours;
+  const period = lookbackPeriod(ctx, deps.config.digestLookbackHours);
   const count = digests.tasteCount(chatId, sub);
-  if (count === 0) return { text: ctx.t('digest.taste_none', { hours }) };
+  if (count === 0) return { text: ctx.t('digest.taste_none', { period }) };
   const at36 = encodeInstant((deps.now ?? Date.now)());
   const tag = digests.tag(chatId, payloadOf(sub, at36));
   const data = sub ? callbackData('dg', 't', sub.region, sub.topic, at36, tag) : callbackData('dg', 'tw', at36, tag);
   const label = toPlainText(ctx.t('digest.taste_button', { count }));
-  return { text: ctx.t('digest.taste_offer', { count, hours }), keyboard: { inline_keyboard: [[{ text: label, callback_data: data }]] } };
+  return { text: ctx.t('digest.taste_offer', { count, period }), keyboard: { inline_keyboard: [[{ text: label, callback_data: data }]] } };
 }
 
 export function tasteFeature(deps: BotDeps): Composer<BotContext> {
