@@ -4,11 +4,12 @@ import { benchSummarize } from '../src/articles/summarize-bench.ts';
 import type { CliContext } from '../src/cli/context.ts';
 import { benchDigests } from './digests.ts';
 import { benchIngest, corpusArticles, syntheticArticles } from './ingest.ts';
+import { benchPairing } from './pairing.ts';
 import { benchSearch } from './search.ts';
 import { benchSender } from './sender.ts';
 
 const CORPUS = process.env.BRIEFINGS_CORPUS ?? '../shared/corpus';
-const SUITES = ['ingest', 'summarize', 'search', 'digests', 'sender'] as const;
+const SUITES = ['ingest', 'summarize', 'search', 'digests', 'sender', 'pairing'] as const;
 
 /** Runs every suite (or those named) and prints one line per figure. */
 export async function runBenchmarks(print: (line: string) => void, only: readonly string[] = []): Promise<void> {
@@ -27,6 +28,7 @@ export async function runBenchmarks(print: (line: string) => void, only: readonl
     await benchDigests(100_000, 5_000, 2_000, print);
   }
   if (wanted('sender')) await benchSender(print);
+  if (wanted('pairing')) await benchPairing(print, fromCorpus);
 }
 
 export async function benchCommand(ctx: CliContext, args: string[]): Promise<number> {

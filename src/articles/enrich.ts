@@ -2,6 +2,7 @@ import { stemOf, tokenize, trimVocabulary, wordIds, type WordsInput } from '../t
 import { contentHash, dedupKey, simhash } from './fingerprint.ts';
 import { detectLanguage } from './language.ts';
 import { joinedWords, sentenceWords } from './sentence-words.ts';
+import type { Signature, Signer } from './cross-lingual.ts';
 import type { Scored } from './store.ts';
 import { SUMMARIZED_LANGUAGES, type Summarizer } from './summarize.ts';
 
@@ -25,6 +26,8 @@ export interface Classifiers {
   topics: { classify(input: WordsInput & { title: string; text: string; lang: string; categories?: string[] }): Array<{ id: string; score: number }> };
   /** `titleWords`/`textWords`, when given, are `tokenize(title)`/`tokenize(text)`, so a detector need not tokenize again. */
   regions: { detect(input: WordsInput & { title: string; text: string; lang?: string }): Scored[] };
+  /** Signs an article for pairing language versions (cross-lingual.ts); here, it runs on the worker threads. */
+  signer?: Signer;
 }
 
 /** The identity of an article, cheap to compute: enough to skip what is already stored. */
@@ -47,6 +50,8 @@ export interface Enrichment extends Identified {
   /** How many words the body has, so near-duplicate detection can skip texts too short to judge. */
   bodyTermCount: number;
   simhash: string;
+  /** What survives translation, to find this event's versions in other languages; publishedAt as the feed gave it. */
+  signature?: Signature;
 }
 
 export { SUMMARIZED_LANGUAGES };
@@ -89,15 +94,17 @@ export function enrich(raw: RawArticle, id: Identified, classifiers: Classifiers
   const words = { titleWords, textWords, titleIds, textIds };
   const titleTerms = Array.from(titleIds, stemOf);
   const bodyTerms = Array.from(textIds, stemOf);
+  const regions = classifiers.regions.detect({ title, text, lang, ...words });
   return {
     ...id,
     lang,
     summary: sentences ? classifiers.summarizer.summarize({ text, title, lang, sentences: 3, prepared: { sentences, titleIds } }) : [],
-    regions: classifiers.regions.detect({ title, text, lang, ...words }),
+    regions,
     topics: classifiers.topics.classify({ title, text, lang, categories: raw.categories ?? [], ...words }),
     searchTitle: titleTerms.join(' '),
     searchBody: bodyTerms.join(' '),
     bodyTermCount: bodyTerms.length,
     simhash: simhash(bodyTerms.length > 0 ? bodyTerms : titleTerms),
+    ...(classifiers.signer ? { signature: classifiers.signer({ title, text, lang, publishedAt: raw.publishedAt ?? 0, regions }) } : {}),
   };
 }

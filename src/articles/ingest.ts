@@ -1,4 +1,7 @@
 import type { Logger } from '../logger.ts';
+import { createTaxonomy, type Taxonomy } from '../taxonomy/index.ts';
+import { createCrossLingualIndex } from './cross-lingual-index.ts';
+import { createSigner, CROSS_LINGUAL_WINDOW_MS, LEAD_CHARS } from './cross-lingual.ts';
 import { ArticleRejected, enrich, identify, type Classifiers, type Enrichment, type Identified, type RawArticle } from './enrich.ts';
 import { createNearDuplicateIndex } from './near-duplicates.ts';
 import type { ArticleStore } from './store.ts';
@@ -24,7 +27,14 @@ const MIN_TERMS_FOR_NEAR_DUPLICATE = 25;
 /** Articles per enrich call in ingestBatch: small enough to overlap enriching and writing. */
 const ENRICH_SLICE = 100;
 
-export function createIngestor(deps: { store: ArticleStore; classifiers: Classifiers; logger?: Logger; now?: () => number }) {
+export function createIngestor(deps: {
+  store: ArticleStore;
+  classifiers: Classifiers;
+  logger?: Logger;
+  now?: () => number;
+  /** Tells place names from other names when pairing language versions; one of its own when not given. */
+  taxonomy?: Taxonomy;
+}) {
   const { store, classifiers } = deps;
   const now = deps.now ?? Date.now;
   const nearIndexes = new Map<string, ReturnType<typeof createNearDuplicateIndex>>();
@@ -38,14 +48,34 @@ export function createIngestor(deps: { store: ArticleStore; classifiers: Classif
     return index;
   };
 
+  // Enrichment signs articles (on the workers); this one signs what the index loads from the store.
+  const sign = classifiers.signer ?? createSigner(deps.taxonomy ?? createTaxonomy());
+  let crossIndex: ReturnType<typeof createCrossLingualIndex> | undefined;
+  const crossLingual = () => {
+    if (!crossIndex) {
+      crossIndex = createCrossLingualIndex();
+      for (const row of store.recentForPairing?.(now() - CROSS_LINGUAL_WINDOW_MS, LEAD_CHARS) ?? []) crossIndex.add(sign(row), row.clusterId);
+    }
+    return crossIndex;
+  };
+
   const isStored = (id: Identified) => store.hasDedupKey(id.key) || store.hasContentHash(id.hash);
 
-  /** Writes an enriched article, joining its story cluster (near-duplicate or declared language version). */
+  /**
+   * Writes an enriched article, joining its story cluster: a near-duplicate in its language, a declared
+   * language version, or else an article in another language that reports the same event.
+   */
   function save(raw: RawArticle, e: Enrichment): number {
     const nearby = e.bodyTermCount >= MIN_TERMS_FOR_NEAR_DUPLICATE;
     const near = nearby ? nearIndex(e.lang).find(e.simhash) : undefined;
-    const clusterId = near ?? store.clusterOfAlternate(raw.url, raw.alternates ?? []);
     const at = now();
+    const publishedAt = raw.publishedAt !== undefined && Number.isFinite(raw.publishedAt) ? Math.min(raw.publishedAt, at) : at;
+    // A near-duplicate's twin already stands for the story among other languages' candidates.
+    const signature =
+      near !== undefined ? undefined : e.signature ? { ...e.signature, publishedAt } : sign({ title: e.title, text: e.text, lang: e.lang, publishedAt, regions: e.regions });
+    // Loaded before the insert, so the index never holds this article twice.
+    const versions = crossLingual();
+    const clusterId = near ?? store.clusterOfAlternate(raw.url, raw.alternates ?? []) ?? (signature && versions.find(signature));
     const stored = store.insert({
       dedupKey: e.key,
       url: raw.url,
@@ -56,7 +86,7 @@ export function createIngestor(deps: { store: ArticleStore; classifiers: Classif
       summary: e.summary,
       contentHash: e.hash,
       simhash: e.simhash,
-      publishedAt: raw.publishedAt !== undefined && Number.isFinite(raw.publishedAt) ? Math.min(raw.publishedAt, at) : at,
+      publishedAt,
       firstSeenAt: at,
       sourceId: raw.sourceId,
       sourceName: raw.sourceName,
@@ -69,6 +99,7 @@ export function createIngestor(deps: { store: ArticleStore; classifiers: Classif
       clusterId,
     });
     if (nearby) nearIndex(e.lang).add(e.simhash, stored.clusterId);
+    if (signature) versions.add(signature, stored.clusterId);
     return stored.id;
   }
 

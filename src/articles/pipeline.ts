@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../taxonomy/index.ts';
+import { createSigner } from './cross-lingual.ts';
 import type { Classifiers } from './ingest.ts';
 import { createRegionDetector } from './regions.ts';
 import { createExtractiveSummarizer } from './summarize.ts';
@@ -10,5 +11,6 @@ export function createClassifiers(taxonomy: Taxonomy): Classifiers {
     summarizer: createExtractiveSummarizer(),
     topics: createTopicClassifier(),
     regions: createRegionDetector(taxonomy),
+    signer: createSigner(taxonomy),
   };
 }

@@ -30,6 +30,16 @@ export interface NewArticle {
   clusterId?: number | undefined;
 }
 
+export interface PairingRow {
+  id: number;
+  clusterId: number;
+  title: string;
+  text: string;
+  lang: string;
+  publishedAt: number;
+  regions: Array<{ id: string }>;
+}
+
 export interface ArticleStore {
   hasDedupKey(key: string): boolean;
   hasContentHash(hash: string): boolean;
@@ -37,6 +47,11 @@ export interface ArticleStore {
   clusterOfAlternate(url: string | undefined, alternates: Array<{ url: string }>): number | undefined;
   /** Recent fingerprints, to find near-duplicates without scanning the table per article. */
   recentFingerprints(lang: string, since: number): Array<{ id: number; clusterId: number; simhash: string }>;
+  /**
+   * Articles published since `since`, with the first `leadChars` of their text, to pair language versions
+   * of one event. Optional: without it, pairing starts from what this process ingests.
+   */
+  recentForPairing?(since: number, leadChars: number): PairingRow[];
   insert(article: NewArticle): { id: number; clusterId: number };
   /**
    * Runs `fn` in one transaction, so many inserts commit (and flush the full-text index) once; an
@@ -56,6 +71,12 @@ export function createArticleStore(handle: DbHandle): ArticleStore {
     .pluck();
   const recent = sqlite.prepare(
     'SELECT id, cluster_id AS clusterId, simhash FROM articles WHERE lang = ? AND first_seen_at >= ? AND simhash IS NOT NULL',
+  );
+  // published_at never exceeds first_seen_at, so the first-seen index narrows the scan to the window.
+  const recentLeads = sqlite.prepare(
+    `SELECT a.id, a.cluster_id AS clusterId, a.title, substr(a.text, 1, ?) AS text, a.lang, a.published_at AS publishedAt,
+       (SELECT group_concat(r.region) FROM article_regions r WHERE r.article_id = a.id) AS regions
+     FROM articles a WHERE a.first_seen_at >= ? AND a.published_at >= ?`,
   );
   const ftsInsert = sqlite.prepare('INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)');
   const setCluster = sqlite.prepare('UPDATE articles SET cluster_id = ? WHERE id = ?');
@@ -137,6 +158,11 @@ export function createArticleStore(handle: DbHandle): ArticleStore {
     },
     recentFingerprints: (lang, since) =>
       recent.all(lang, since) as Array<{ id: number; clusterId: number; simhash: string }>,
+    recentForPairing: (since, leadChars) =>
+      (recentLeads.all(leadChars, since, since) as Array<Omit<PairingRow, 'regions'> & { regions: string | null }>).map((row) => ({
+        ...row,
+        regions: (row.regions ? row.regions.split(',') : []).map((id) => ({ id })),
+      })),
     insert: (a) => insert(a),
     batch: <T>(fn: () => T): T => batch(fn) as T,
     count: () => count.get() as number,
