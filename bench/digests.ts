@@ -13,8 +13,19 @@ const MACROS = ['central-asia', 'north-caucasus', 'middle-east', 'gulf', 'north-
 const LOCALES = ['ar', 'ru', 'en'] as const;
 const ZONES = ['Europe/Moscow', 'Asia/Dushanbe', 'Asia/Riyadh', 'Africa/Cairo', 'UTC'];
 const SOURCES = ['Asia-Plus', 'Kun.uz', 'Tengri', 'Al-Ahram', 'RIA Kavkaz', 'Tatar-inform', 'Gulf Wire', 'Caspian Desk'];
-/** Reading-language lists as readers set them: mostly their own, often a second. */
-const READING = ['ar', 'ru', 'en', 'ru,en', 'ar,en', 'en,ru', 'ar,ru', null, null, null];
+const READING = ['ar', 'ru', 'en', 'ru,en', 'ar,en', 'en,ru', 'ar,ru'];
+
+/**
+ * How many chats turn each feature on. "typical": most keep the defaults (a guess until real
+ * figures exist: a quarter reads a second language, a tenth hides the rest, a few mute something,
+ * a fifth take instant briefings). "stress": seven chats in ten set their own languages, which
+ * leaves almost no two chats with one digest, the worst case for sharing work.
+ */
+export const MIXES = {
+  typical: { reading: 0.25, hide: 0.1, muteTopic: 0.05, muteSource: 0.02, instant: 0.2 },
+  stress: { reading: 0.7, hide: 0.2, muteTopic: 0.1, muteSource: 0.05, instant: 0.3 },
+} as const;
+export type Mix = keyof typeof MIXES;
 
 /** Deterministic pseudo-random numbers, so runs compare. */
 function random(seed: number) {
@@ -26,7 +37,8 @@ function random(seed: number) {
  * Composes digests for `subscribers` chats over `articles` fresh articles. Subscriptions are drawn
  * from `profiles` distinct sets, as real readers cluster on a few regions and topics.
  */
-export async function benchDigests(subscribers: number, articles: number, profiles: number, print: (line: string) => void): Promise<void> {
+export async function benchDigests(subscribers: number, articles: number, profiles: number, print: (line: string) => void, mixName: Mix = 'typical'): Promise<void> {
+  const mix = MIXES[mixName];
   const dir = mkdtempSync(join(tmpdir(), 'briefings-digests-'));
   const handle = openDatabase(join(dir, 'digests.db'));
   try {
@@ -67,11 +79,12 @@ export async function benchDigests(subscribers: number, articles: number, profil
     const older = seen.filter((a) => a.firstSeenAt < delivered);
     handle.sqlite.transaction(() => {
       for (let id = 1; id <= subscribers; id++) {
-        const instant = rnd() < 0.3;
-        insertChat.run(id, pick(LOCALES), pick(ZONES), instant ? 'instant' : 'daily', pick(READING), rnd() < 0.2 ? 'hide' : 'tag');
+        const instant = rnd() < mix.instant;
+        const reading = rnd() < mix.reading ? pick(READING) : null;
+        insertChat.run(id, pick(LOCALES), pick(ZONES), instant ? 'instant' : 'daily', reading, rnd() < mix.hide ? 'hide' : 'tag');
         for (const s of pick(pool)) insertSub.run(id, s.region, s.topic);
-        if (rnd() < 0.1) insertMute.run(id, 'topic', pick(TOPIC_IDS), null);
-        if (rnd() < 0.05) insertMute.run(id, 'source', sourceKey(pick(SOURCES)), null);
+        if (rnd() < mix.muteTopic) insertMute.run(id, 'topic', pick(TOPIC_IDS), null);
+        if (rnd() < mix.muteSource) insertMute.run(id, 'source', sourceKey(pick(SOURCES)), null);
         if (instant) for (let k = 0; k < 20; k++) insertDelivery.run(id, delivered, pick(older).id);
       }
     })();
@@ -91,7 +104,7 @@ export async function benchDigests(subscribers: number, articles: number, profil
     const dry = run('dry');
     const real = run('real');
     print(
-      `digests: ${subscribers} subscribers (${profiles} distinct profiles; reading languages, mutes, More pages and updates on) over ${articles} articles: composed and formatted in ${dry.seconds.toFixed(2)} s, ` +
+      `digests: ${subscribers} subscribers (${profiles} distinct profiles; ${mixName} mix of reading languages, mutes, More pages and updates) over ${articles} articles: composed and formatted in ${dry.seconds.toFixed(2)} s, ` +
         `peak RSS ${dry.peakRssMb.toFixed(0)} MB (targets < 5 s, < 300 MB); composed, formatted and queued ${real.queued} messages in ${real.seconds.toFixed(2)} s, ` +
         `peak RSS ${real.peakRssMb.toFixed(0)} MB (Node, taxonomy and i18n alone: ${real.rssBeforeMb.toFixed(0)} MB)`,
     );

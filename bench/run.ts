@@ -26,6 +26,7 @@ export async function runBenchmarks(print: (line: string) => void, only: readonl
   if (wanted('digests')) {
     await benchDigests(10_000, 5_000, 500, print);
     await benchDigests(100_000, 5_000, 2_000, print);
+    await benchDigests(100_000, 5_000, 2_000, print, 'stress');
   }
   if (wanted('sender')) await benchSender(print);
   if (wanted('pairing')) await benchPairing(print, fromCorpus);

@@ -5,7 +5,7 @@ import type { Subscription } from '../subscriptions/subscriptions.ts';
 import { sourceKey } from '../subscriptions/mutes.ts';
 import { hasNewsSince } from './news.ts';
 import type { RankedProfile } from './rank.ts';
-import { ANY_LANGUAGE, eligible, eligibleFrom, langMask, storyTraits, topicMask, type StoryTraits } from './traits.ts';
+import { ANY_LANGUAGE, eligible, eligibleFrom, langBit, langMask, storyTraits, topicMask, type StoryTraits } from './traits.ts';
 
 export interface Scored {
   id: string;
@@ -188,6 +188,16 @@ function pickNewest(versions: readonly CandidateArticle[], chat: ChatView, from:
   return pickVersion(newer, chat, from);
 }
 
+/** Whether the story has a version in the window, in a language the mask allows, from a source the chat did not mute. */
+function unmutedVersion(profile: RankedProfile, chat: ChatView, stop: number, mask: number): boolean {
+  const muted = chat.mutedSources;
+  for (const a of profile.articlesOf.get(profile.clusterIds[stop] as number) ?? NO_ARTICLES) {
+    if (a.firstSeenAt < chat.since || (langBit(a.lang) & mask) === 0) continue;
+    if (!a.sourceName || !muted?.has(sourceKey(a.sourceName))) return true;
+  }
+  return false;
+}
+
 /** The profile's story traits for this window, built by the first chat that needs them. */
 function traitsOf(profile: RankedProfile, since: number): StoryTraits {
   if (profile.traits?.since !== since) profile.traits = storyTraits(profile.slots, profile.slotTraits(since));
@@ -239,7 +249,10 @@ function countMore(
   for (const clusterId of f.special.keys()) {
     const at = rankOf(profile, clusterId);
     if (at === undefined || at < stop) continue;
-    more += (itemFor(profile, chat, at) ? 1 : 0) - (eligible(f.traits, at, f.mask, f.muted) ? 1 : 0);
+    const base = eligible(f.traits, at, f.mask, f.muted);
+    // A story the chat never had, with a muted source among its versions: is another version left?
+    const makes = chat.delivered.has(clusterId) ? itemFor(profile, chat, at) !== undefined : base && unmutedVersion(profile, chat, at, f.mask);
+    more += (makes ? 1 : 0) - (base ? 1 : 0);
   }
   return more;
 }

@@ -10,6 +10,8 @@ import { formatDigest, type DigestItem, type FormatOptions, type DigestMessage, 
 
 const ITEM_CACHE_LIMIT = 20_000;
 const NO_MESSAGES: readonly DigestMessage[] = [];
+/** Digests kept for reuse: enough for the chats of a profile, which the run visits together. */
+const RECENT_DIGESTS = 500;
 
 /** Offsets change on the hour at most twice a year: comparing every 6 hours over the window finds a change. */
 const PROBE_STEP_MS = 6 * 3_600_000;
@@ -92,20 +94,29 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
     }
     return input;
   };
-  let last: { locale: Locale; zone: string; more: number; items: readonly ComposedItem[]; messages: readonly DigestMessage[] } | undefined;
-  // Items come from a profile's shared cache, so equal items are the same objects.
-  const sameItems = (a: readonly ComposedItem[], b: readonly ComposedItem[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+  // Recent digests by what they hold: chats of a profile that read differently or had different
+  // stories still often end up with the same page, a few chats apart in the run's order.
+  const recent = new Map<string, readonly DigestMessage[]>();
+  const digestKey = (items: readonly ComposedItem[], more: number, locale: Locale, zone: string) => {
+    // An item from before the window was rendered for its own zone (see cacheFor): so is its digest.
+    const zoneKeyed = items.every((i) => i.article.publishedAt >= since) ? zoneKey(zone) : zone;
+    let key = `${locale}|${zoneKeyed}|${more}`;
+    for (const i of items) key += `|${i.article.id}.${i.isUpdate ? 1 : 0}${i.foreign ? 1 : 0}.${i.group}`;
+    return key;
+  };
 
   return {
     translator: (locale: Locale): Translator => translators[locale],
     /**
-     * Formats a chat's digest, or hands back the previous chat's when it holds the same items in the
-     * same language and zone: chats come sorted so that equal digests follow each other, and keeping
-     * just the last one keeps memory flat.
+     * Formats a chat's digest, or hands back a recent chat's that holds the same items in the same
+     * language and zone: chats come sorted so that equal digests are near each other, and keeping a
+     * few hundred keeps memory flat.
      */
     render({ items, more }: Composition, locale: Locale, zone: string) {
       if (items.length === 0) return { items, messages: NO_MESSAGES };
-      if (last?.locale === locale && last.zone === zone && last.more === more && sameItems(last.items, items)) return last;
+      const key = digestKey(items, more, locale, zone);
+      const seen = recent.get(key);
+      if (seen) return { items, messages: seen };
       // Bounded: rendered items are worth keeping while one language and zone repeat, not forever.
       let size = 0;
       for (const c of caches.values()) size += c.items.size;
@@ -118,8 +129,9 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
           ...(options.moreKey ? { moreKey: options.moreKey } : {}),
         },
       );
-      last = { locale, zone, more, items, messages };
-      return last;
+      if (recent.size >= RECENT_DIGESTS) recent.clear();
+      recent.set(key, messages);
+      return { items, messages };
     },
   };
 }
