@@ -6,7 +6,7 @@ import type { Locale } from '../config.ts';
 import type { I18n } from '../i18n.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import type { ComposedItem, Composition } from './compose.ts';
-import { formatDigest, type DigestItem, type FormatOptions, type DigestMessage, type Html } from './format.ts';
+import { formatDigest, type DigestItem, type DigestMessage, type FormatOptions } from './format.ts';
 
 const ITEM_CACHE_LIMIT = 20_000;
 const NO_MESSAGES: readonly DigestMessage[] = [];
