@@ -112,13 +112,15 @@ describe('the subscribe wizard', () => {
     expect(bot.telegram.sentMessages(301)).toHaveLength(1);
   });
 
-  it('pages through a long list of countries with ◀ ▶ in Arabic', async () => {
+  it('pages through a long list of countries with arrows that point the Arabic way and name the page', async () => {
     await bot.say({ chatId: 302, text: '/subscribe', languageCode: 'ar' });
     await bot.press(302, bot.last(302), 'أفريقيا جنوب الصحراء', 'ar');
     const first = bot.last(302).plain_text;
-    await bot.press(302, bot.last(302), '◀', 'ar');
+    await bot.press(302, bot.last(302), '◀ 2', 'ar');
     expect(bot.last(302).plain_text).not.toEqual(first);
     expect(bot.last(302).plain_text).toMatch(/\(2\/\d+\)/);
+    await bot.press(302, bot.last(302), '1 ▶', 'ar');
+    expect(bot.last(302).plain_text).toEqual(first);
   });
 
   it('answers a forged button without changing anything', async () => {

@@ -2,17 +2,16 @@ import { Composer } from 'telegraf';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
-import { countriesScreen, macroScreen, regionLabel, topicLabel, topicsScreen } from '../keyboards/subscribe-wizard.ts';
+import { countriesScreen, macroScreen, regionLabel, topicLabel, topicsScreen, WIZARD_GROUPS } from '../keyboards/subscribe-wizard.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml, showScreen, toPlainText } from '../reply.ts';
 import { isolateForRtl } from '../../i18n.ts';
 import { keywordTerms, parseKeywords, type KeywordProblem, type Keywords } from '../../subscriptions/keywords.ts';
 import type { Subscription } from '../../subscriptions/subscriptions.ts';
 import { MAX_TARGET_LENGTH, parseTarget, type Target } from '../../subscriptions/target.ts';
-import { MACRO_REGION_IDS } from '../../taxonomy/index.ts';
 import { tasteOffer } from './taste.ts';
 
-const MACROS: readonly string[] = MACRO_REGION_IDS;
+const MACROS: readonly string[] = WIZARD_GROUPS;
 /** Keeps /subscriptions within one message and the unsubscribe keyboard within Telegram's button limit. */
 export const MAX_SUBSCRIPTIONS = 50;
 

@@ -8,6 +8,13 @@ import { button, rows } from './buttons.ts';
 
 export const PAGE_SIZE = 8;
 const CHECK = '✅ ';
+/** Russia, the country the newsroom writes most about, is a first step of its own, with its republics. */
+export const RUSSIA = 'RU';
+/** What step 1 offers besides "all regions": Russia, then the fourteen macro-regions. */
+export const WIZARD_GROUPS: readonly string[] = [RUSSIA, ...MACRO_REGION_IDS];
+/** A places list longer than this many pages gets a row of first letters to jump by. */
+const LETTERS_FROM_PAGES = 3;
+const LETTERS_PER_ROW = 8;
 
 interface WizardView {
   taxonomy: Taxonomy;
@@ -26,9 +33,10 @@ export function topicLabel(taxonomy: Taxonomy, t: Translate, locale: Locale, id:
   return id === 'all' ? t('common.all_topics') : taxonomy.topicName(id, locale);
 }
 
-/** Step 1: the fourteen macro-regions, and "all regions" for people who follow topics only. */
+/** Step 1: Russia, the fourteen macro-regions, and "all regions" for people who follow topics only. */
 export function macroScreen(view: WizardView): Screen {
   const { taxonomy, t, locale, subscriptions } = view;
+  const russia = taxonomy.coveredBy(RUSSIA);
   const macros = MACRO_REGION_IDS.map((id) => {
     const members = taxonomy.coveredBy(id);
     const marked = followsRegion(subscriptions, id) || subscriptions.some((s) => members.has(s.region));
@@ -39,6 +47,7 @@ export function macroScreen(view: WizardView): Screen {
     keyboard: {
       inline_keyboard: [
         [button((followsRegion(subscriptions, 'all') ? CHECK : '') + t('common.all_regions'), 'sub', 't', 'all', 'm', 0)],
+        [button((subscriptions.some((s) => russia.has(s.region)) ? CHECK : '') + taxonomy.regionName(RUSSIA, locale), 'sub', 'c', RUSSIA, 0)],
         ...rows(macros, 2),
         [button(t('common.done'), 'sub', 'done')],
       ],
@@ -46,17 +55,26 @@ export function macroScreen(view: WizardView): Screen {
   };
 }
 
-/** The places listed under a macro-region: its countries, and the Russian republics where they belong. */
-export function placesOf(taxonomy: Taxonomy, macro: string, locale: Locale): string[] {
-  const info = taxonomy.regions.get(macro);
+/**
+ * The places listed under a step-1 choice: a macro-region's countries (Russia among Europe's, its
+ * republics under its own entry), or Russia's republics.
+ */
+export function placesOf(taxonomy: Taxonomy, group: string, locale: Locale): string[] {
   const byName = (a: string, b: string) =>
     taxonomy.regionName(a, locale).localeCompare(taxonomy.regionName(b, locale), locale);
-  const members = [...(info?.members ?? [])].sort(byName);
-  // Republics follow their country (Russia's under Europe), so Tatarstan can be picked too.
-  const subdivisions = members
-    .flatMap((id) => [...taxonomy.coveredBy(id)].filter((sub) => sub !== id && !members.includes(sub)))
-    .sort(byName);
-  return [...members, ...subdivisions];
+  if (group === RUSSIA) return [...taxonomy.coveredBy(RUSSIA)].filter((id) => id !== RUSSIA).sort(byName);
+  return [...(taxonomy.regions.get(group)?.members ?? [])].sort(byName);
+}
+
+/** First letters of the places, each with the page its first place is on. */
+function letterJumps(taxonomy: Taxonomy, places: readonly string[], locale: Locale): Array<{ letter: string; page: number }> {
+  const jumps: Array<{ letter: string; page: number }> = [];
+  places.forEach((id, i) => {
+    // أ, إ and آ are one letter to a reader looking for a place, as the sort order has them.
+    const letter = taxonomy.regionName(id, locale).trim().charAt(0).toLocaleUpperCase(locale).replace(/[أإآ]/, 'ا');
+    if (letter && !jumps.some((j) => j.letter === letter)) jumps.push({ letter, page: Math.floor(i / PAGE_SIZE) });
+  });
+  return jumps;
 }
 
 /** Step 2: places of one macro-region, a page at a time; ✅ marks the ones followed. */
@@ -69,18 +87,23 @@ export function countriesScreen(view: WizardView, macro: string, page: number): 
   const placeButtons = slice.map((id) =>
     button((followsRegion(subscriptions, id) ? CHECK : '') + taxonomy.regionName(id, locale), 'sub', 't', id, macro, current),
   );
+  // Page buttons say where they go, so neither reads like "Back" (in Arabic they point the other way).
   const nav: InlineKeyboardButton[] = [];
-  if (current > 0) nav.push(button(t('common.prev'), 'sub', 'c', macro, current - 1));
-  if (current < pages - 1) nav.push(button(t('common.next'), 'sub', 'c', macro, current + 1));
+  if (current > 0) nav.push(button(t('wizard.page_prev', { page: current }), 'sub', 'c', macro, current - 1));
+  if (current < pages - 1) nav.push(button(t('wizard.page_next', { page: current + 2 }), 'sub', 'c', macro, current + 1));
+  const jumps = pages >= LETTERS_FROM_PAGES ? letterJumps(taxonomy, places, locale) : [];
+  const letters = jumps.map((j) => button(j.page === current ? `·${j.letter}·` : j.letter, 'sub', 'c', macro, j.page));
   const macroName = taxonomy.regionName(macro, locale);
+  const whole = macro === RUSSIA ? t('wizard.whole_russia') : t('wizard.whole_macro', { macro: macroName });
   return {
     text: t('wizard.countries_title', { macro: macroName, page: current + 1, pages }),
     keyboard: {
       inline_keyboard: [
-        [button((followsRegion(subscriptions, macro) ? CHECK : '') + t('wizard.whole_macro', { macro: macroName }), 'sub', 't', macro, macro, current)],
+        [button((followsRegion(subscriptions, macro) ? CHECK : '') + whole, 'sub', 't', macro, macro, current)],
         ...rows(placeButtons, 2),
         ...(nav.length > 0 ? [nav] : []),
-        [button(t('common.back'), 'sub', 'm')],
+        ...rows(letters, LETTERS_PER_ROW),
+        [button(t('common.back'), 'sub', 'm'), button(t('common.done'), 'sub', 'done')],
       ],
     },
   };
