@@ -36,6 +36,10 @@ export interface SubscriptionService {
   /** topic undefined removes every subscription to the region; returns how many went. */
   remove(chatId: number, region: string, topic?: string): number;
   removeAll(chatId: number): number;
+  /** Removes every subscription and keeps them so `undoRemoveAll` can put them back; returns what went. */
+  removeAllUndoably(chatId: number, at: number): SubscriptionRecord[];
+  /** Puts back what the last removeAllUndoably took, if it was within `windowMs`; how many came back, or undefined. */
+  undoRemoveAll(chatId: number, at: number, windowMs: number): number | undefined;
   /** The wizard's toggle: a specific topic replaces "all topics" of that region and vice versa. */
   toggle(chatId: number, region: string, topic: string): boolean;
 }
@@ -53,6 +57,7 @@ const toRecord = (r: typeof subscriptions.$inferSelect): SubscriptionRecord => (
 // numbers per chat, so a reply names exactly one prompt.
 const promptPrefix = (chatId: number) => `keywords.prompt:${chatId}:`;
 const promptKey = (chatId: number, messageId: number) => `${promptPrefix(chatId)}${messageId}`;
+const undoKey = (chatId: number) => `unsubscribe.undo:${chatId}`;
 
 export function createSubscriptionService(deps: { db: Db }): SubscriptionService {
   const { db } = deps;
@@ -133,6 +138,26 @@ export function createSubscriptionService(deps: { db: Db }): SubscriptionService
     },
     removeAll(chatId) {
       return db.delete(subscriptions).where(eq(subscriptions.chatId, chatId)).run().changes;
+    },
+    removeAllUndoably(chatId, at) {
+      return db.transaction(() => {
+        const gone = service.list(chatId);
+        const value = JSON.stringify(gone.map(({ region, topic, include, exclude }) => ({ region, topic, include, exclude })));
+        db.insert(appState).values({ key: undoKey(chatId), value, updatedAt: at }).onConflictDoUpdate({ target: appState.key, set: { value, updatedAt: at } }).run();
+        service.removeAll(chatId);
+        return gone;
+      });
+    },
+    undoRemoveAll(chatId, at, windowMs) {
+      return db.transaction(() => {
+        const row = db.select().from(appState).where(eq(appState.key, undoKey(chatId))).get();
+        if (!row) return undefined;
+        db.delete(appState).where(eq(appState.key, undoKey(chatId))).run();
+        if (at - row.updatedAt > windowMs) return undefined;
+        const gone = JSON.parse(row.value) as Subscription[];
+        for (const s of gone) service.add(chatId, s.region, s.topic, { include: s.include, exclude: s.exclude });
+        return gone.length;
+      });
     },
     toggle(chatId, region, topic) {
       return db.transaction(() => {

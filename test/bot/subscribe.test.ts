@@ -82,8 +82,12 @@ describe('unsubscribing', () => {
     await bot.press(202, bot.last(202), /Дагестан/, 'ru');
     expect(subs(202)).toEqual(['RU-CE/religion']);
     await bot.press(202, bot.last(202), '🗑 Удалить все', 'ru');
+    // One tap asks first; "no" keeps everything.
+    expect(subs(202)).toEqual(['RU-CE/religion']);
+    expect(bot.last(202).plain_text).toContain('Удалить 1 подписку?');
+    await bot.press(202, bot.last(202), '🗑 Да, удалить', 'ru');
     expect(subs(202)).toEqual([]);
-    expect(bot.last(202).plain_text).toContain('У вас нет подписок');
+    expect(bot.last(202).plain_text).toBe('🗑 Удалена 1 подписка. Отменить можно в течение 60 с.');
   });
 
   it('lists subscriptions with localized names', async () => {

@@ -7,9 +7,38 @@ import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml, showScreen, toPlainText, type Screen } from '../reply.ts';
 import { resolveTargetOrThrow, targetLabel } from './subscribe.ts';
 
+/** How long "Remove all" can be undone. */
+export const UNDO_MS = 60_000;
+
 export function unsubscribeFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { subscriptions } = deps.services;
+  const now = deps.now ?? Date.now;
+
+  /** One tap must not wipe a chat's subscriptions: "Remove all" asks first. */
+  const confirmScreen = (ctx: BotContext): Screen => {
+    const count = subscriptions.list(chatIdOf(ctx)).length;
+    if (count === 0) return { text: ctx.t('unsubscribe.none') };
+    return {
+      text: ctx.t('unsubscribe.confirm_all', { count }),
+      keyboard: {
+        inline_keyboard: [
+          [{ text: toPlainText(ctx.t('unsubscribe.confirm_yes', { count })), callback_data: callbackData('uns', 'really') }],
+          [{ text: toPlainText(ctx.t('unsubscribe.confirm_no')), callback_data: callbackData('uns', 'list') }],
+        ],
+      },
+    };
+  };
+
+  const removeAll = async (ctx: BotContext): Promise<Screen> => {
+    await assertCanManage(ctx);
+    const gone = subscriptions.removeAllUndoably(chatIdOf(ctx), now());
+    if (gone.length === 0) return { text: ctx.t('unsubscribe.none') };
+    return {
+      text: ctx.t('unsubscribe.removed_all', { count: gone.length, seconds: UNDO_MS / 1000 }),
+      keyboard: { inline_keyboard: [[{ text: toPlainText(ctx.t('unsubscribe.undo_button')), callback_data: callbackData('uns', 'undo') }]] },
+    };
+  };
 
   const screen = (ctx: BotContext): Screen => {
     const list = subscriptions.list(chatIdOf(ctx));
@@ -26,16 +55,19 @@ export function unsubscribeFeature(deps: BotDeps): Composer<BotContext> {
     if (args.length === 0) return showScreen(ctx, screen(ctx));
     await assertCanManage(ctx);
     const chatId = chatIdOf(ctx);
-    if (/^(all|\*|все|всё|الكل)$/i.test(args)) {
-      const count = subscriptions.removeAll(chatId);
-      return replyHtml(ctx, ctx.t('unsubscribe.removed_all', { count }));
-    }
+    if (/^(all|\*|все|всё|الكل)$/i.test(args)) return showScreen(ctx, confirmScreen(ctx));
     const target = resolveTargetOrThrow(ctx, deps, args);
     // "/unsubscribe Tajikistan" drops every topic followed there; with a topic, only that pair.
     const topicGiven = target.topic !== 'all' || /\s/.test(args);
-    const removed = subscriptions.remove(chatId, target.region, topicGiven ? target.topic : undefined);
-    const label = targetLabel(ctx, deps, topicGiven ? target : { region: target.region, topic: 'all' });
-    await replyHtml(ctx, ctx.t(removed > 0 ? 'unsubscribe.removed' : 'unsubscribe.not_found', { target: label }));
+    const gone = subscriptions.list(chatId).filter((s) => s.region === target.region && (!topicGiven || s.topic === target.topic));
+    subscriptions.remove(chatId, target.region, topicGiven ? target.topic : undefined);
+    if (gone.length === 0) {
+      const label = targetLabel(ctx, deps, topicGiven ? target : { region: target.region, topic: 'all' });
+      return replyHtml(ctx, ctx.t('unsubscribe.not_found', { target: label }));
+    }
+    // Every subscription that went is named: "Tajikistan" alone may have taken three.
+    const names = gone.map((s) => toPlainText(targetLabel(ctx, deps, s))).join(', ');
+    await replyHtml(ctx, ctx.t('unsubscribe.removed', { target: names }));
   });
 
   composer.action(/^uns:/, async (ctx) => {
@@ -44,8 +76,19 @@ export function unsubscribeFeature(deps: BotDeps): Composer<BotContext> {
     const all = parseCallbackData(data, 'uns', 1);
     const chatId = chatIdOf(ctx);
     if (all?.[0] === 'everything') {
+      await showScreen(ctx, confirmScreen(ctx));
+      return ctx.answerCbQuery();
+    } else if (all?.[0] === 'really') {
+      await showScreen(ctx, await removeAll(ctx));
+      return ctx.answerCbQuery();
+    } else if (all?.[0] === 'undo') {
       await assertCanManage(ctx);
-      subscriptions.removeAll(chatId);
+      const back = subscriptions.undoRemoveAll(chatId, now(), UNDO_MS);
+      if (back === undefined) throw new UserError('unsubscribe.undo_expired');
+      await showScreen(ctx, { text: ctx.t('unsubscribe.restored', { count: back }) });
+      return ctx.answerCbQuery();
+    } else if (all?.[0] === 'list') {
+      // Cancel: back to the list, nothing removed.
     } else if (pair && (pair[0] === 'all' || deps.taxonomy.isRegion(pair[0] ?? '')) && (pair[1] === 'all' || deps.taxonomy.isTopic(pair[1] ?? ''))) {
       await assertCanManage(ctx);
       subscriptions.remove(chatId, pair[0] as string, pair[1] as string);
