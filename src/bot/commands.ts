@@ -11,6 +11,20 @@ export function commandList(i18n: I18n, locale: Locale) {
   return SUBSCRIBER_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `commands.${command}`) }));
 }
 
+export type MenuEntry = { command: string; description: string };
+
+/**
+ * The menu of one chat in the language it chose with /language, whatever language its people's
+ * Telegram has: set for each language code and the default of the chat's scope, which beat the
+ * bot-wide menus ("Determining list of commands" in the Bot API).
+ */
+export async function setChatMenu(telegram: Telegram, i18n: I18n, chatId: number, locale: Locale, extra: readonly MenuEntry[] = []): Promise<void> {
+  const commands = [...commandList(i18n, locale), ...extra];
+  const scope = { type: 'chat' as const, chat_id: chatId };
+  for (const language of SUPPORTED_LOCALES) await telegram.setMyCommands(commands, { scope, language_code: language });
+  await telegram.setMyCommands(commands, { scope });
+}
+
 /** One menu per language Telegram knows the user by, plus a default for everyone else. */
 export async function registerCommands(telegram: Telegram, i18n: I18n, defaultLocale: Locale): Promise<void> {
   for (const locale of SUPPORTED_LOCALES) {

@@ -4,6 +4,8 @@ import { toLocale } from '../../subscriptions/chats.ts';
 import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
+import { setChatMenu } from '../commands.ts';
+import { adminCommandList } from './admin/commands.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { showScreen, type Screen } from '../reply.ts';
 
@@ -36,9 +38,17 @@ export function languageFeature(deps: BotDeps): Composer<BotContext> {
 
   const apply = async (ctx: BotContext, locale: Locale) => {
     await assertCanManage(ctx);
-    deps.services.chats.setLocale(chatIdOf(ctx), locale);
+    const chatId = chatIdOf(ctx);
+    deps.services.chats.setLocale(chatId, locale);
     ctx.locale = locale;
     ctx.t = deps.i18n.translator(locale);
+    // The menu follows the chat's choice, not Telegram's language: a menu of this chat's own.
+    try {
+      const admin = chatId > 0 && deps.services.admin?.roles.isAdmin(chatId) === true;
+      await setChatMenu(ctx.telegram, deps.i18n, chatId, locale, admin ? adminCommandList(deps.i18n, locale) : []);
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'could not set the chat’s command menu');
+    }
   };
 
   composer.command('language', async (ctx) => {

@@ -1,6 +1,6 @@
 import type { Telegram } from 'telegraf';
 import type { AdminRoles } from '../../../admin/roles.ts';
-import { SUPPORTED_LOCALES } from '../../../config.ts';
+import { SUPPORTED_LOCALES, type Locale } from '../../../config.ts';
 import type { I18n } from '../../../i18n.ts';
 import type { Logger } from '../../../logger.ts';
 import { commandList } from '../../commands.ts';
@@ -12,12 +12,15 @@ export const ADMIN_COMMANDS = ['breaking', 'sources', 'stats', 'audit', 'admins'
  * Admins see their commands in the menu of their private chat with the bot (a chat-scoped menu per
  * language); nobody else does. A user who never opened the chat has none yet: that is logged, not fatal.
  */
+/** The admin desk's entries of a menu, in one language. */
+export const adminCommandList = (i18n: I18n, locale: Locale) =>
+  ADMIN_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `admin_commands.${command}`) }));
+
 export async function registerAdminCommands(telegram: Telegram, i18n: I18n, userId: number, logger?: Logger): Promise<void> {
   const scope = { type: 'chat' as const, chat_id: userId };
   try {
     for (const locale of SUPPORTED_LOCALES) {
-      const admin = ADMIN_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `admin_commands.${command}`) }));
-      await telegram.setMyCommands([...commandList(i18n, locale), ...admin], { scope, language_code: locale });
+      await telegram.setMyCommands([...commandList(i18n, locale), ...adminCommandList(i18n, locale)], { scope, language_code: locale });
     }
   } catch (error) {
     logger?.warn({ err: error, userId }, 'could not set the admin command menu');
