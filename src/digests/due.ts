@@ -164,6 +164,20 @@ export function quietEnd(chat: ScheduleView, at: number): number {
 }
 
 /**
+ * When the chat's next scheduled briefing goes out: its next slot after `at`, moved to the end of
+ * quiet hours when it falls inside them. Undefined for instant chats (they go as stories arrive)
+ * and paused ones.
+ */
+export function nextBriefingAt(chat: ScheduleView, at: number): number | undefined {
+  if (chat.status !== 'active' || chat.frequency === 'instant') return undefined;
+  const period = (chat.frequency === 'weekly' ? 7 : 1) * 86_400_000;
+  // The latest slot a period (and a DST hour) on is the next one; the one before may still be ahead.
+  const candidates = [lastSlot(chat, at + period - 2 * 3_600_000), lastSlot(chat, at + period + 2 * 3_600_000)];
+  const next = candidates.filter((t): t is number => t !== undefined && t > at).sort((a, b) => a - b)[0];
+  return next === undefined ? undefined : quietEnd(chat, next);
+}
+
+/**
  * Daily/weekly: due when the latest slot is newer than the last digest, so a slot missed while the
  * process was down (or held back by quiet hours) is delivered once, when we are next allowed to,
  * and never twice: setting lastDigestAt to the run time moves the bar past that slot.

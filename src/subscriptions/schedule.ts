@@ -70,10 +70,12 @@ const OFF_WORDS = new Set(['off', 'none', 'выкл', 'нет', 'إيقاف', '�
 export function parseQuietArgs(input: string): ParseResult<{ start: string; end: string } | null> {
   const text = input.trim().toLowerCase();
   if (OFF_WORDS.has(text)) return { ok: true, value: null };
-  const m = /^(\S+)\s*[-–—]\s*(\S+)$/.exec(text);
+  const m = /^(\S+?)\s*[-–—]\s*(\S+)$/.exec(text);
   if (!m) return { ok: false, key: 'quiet.bad_format', params: { input: input.trim() } };
-  const start = parseTime(m[1] ?? '');
-  const end = parseTime(m[2] ?? '');
+  // "7-9" and "22-7" mean whole hours: the way people say quiet hours.
+  const hour = (part: string) => (/^\d{1,2}$/.test(part) ? parseTime(`${part}:00`) : parseTime(part));
+  const start = hour(m[1] ?? '');
+  const end = hour(m[2] ?? '');
   if (!start || !end) return { ok: false, key: 'quiet.bad_format', params: { input: input.trim() } };
   if (start === end) return { ok: false, key: 'quiet.zero_length', params: { input: input.trim() } };
   return { ok: true, value: { start, end } };

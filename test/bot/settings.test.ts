@@ -16,7 +16,7 @@ describe('settings', () => {
     expect(bot.last(32).plain_text).toContain('Daily at 09:00 (Europe/Moscow)');
     await bot.press(32, bot.last(32), 'Weekly');
     await bot.press(32, bot.last(32), /Fri/);
-    await bot.press(32, bot.last(32), '+1h');
+    await bot.press(32, bot.last(32), '+1 h');
     await bot.press(32, bot.last(32), /Europe\/Moscow/);
     await bot.press(32, bot.last(32), 'Asia/Dushanbe');
     await bot.press(32, bot.last(32), /22–07/);

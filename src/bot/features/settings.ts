@@ -2,6 +2,8 @@ import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Locale } from '../../config.ts';
 import type { ChatRecord, Frequency } from '../../subscriptions/chats.ts';
+import { nextBriefingAt } from '../../digests/due.ts';
+import { formatDateTime } from '../../i18n.ts';
 import { COMMON_TIME_ZONES, parseQuietArgs, parseScheduleArgs, type ParseResult } from '../../subscriptions/schedule.ts';
 import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
@@ -24,10 +26,12 @@ function shiftTime(time: string, minutes: number): string {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
-export function describeSchedule(ctx: BotContext, chat: ChatRecord): string {
+export function describeSchedule(ctx: BotContext, chat: ChatRecord, at: number): string {
   const frequency = ctx.t(`settings.frequency_${chat.frequency}`);
   const quiet = chat.quietStart && chat.quietEnd ? `${chat.quietStart}–${chat.quietEnd}` : ctx.t('settings.quiet_off');
-  return ctx.t('settings.summary', {
+  const next = nextBriefingAt(chat, at);
+  // Instant briefings have no time of day: saying "at 08:00" would mislead.
+  const summary = ctx.t(chat.frequency === 'instant' ? 'settings.summary_instant' : 'settings.summary', {
     language: ctx.t('settings.language_name'),
     frequency,
     weekday: chat.frequency === 'weekly' ? ` (${weekdayName(chat.weeklyDay, ctx.locale)})` : '',
@@ -35,11 +39,13 @@ export function describeSchedule(ctx: BotContext, chat: ChatRecord): string {
     zone: chat.timeZone,
     quiet,
   });
+  return next === undefined ? summary : `${summary}\n${ctx.t('settings.next', { when: formatDateTime(next, ctx.locale, chat.timeZone) })}`;
 }
 
 export function settingsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { chats, mutes } = deps.services;
+  const now = deps.now ?? Date.now;
   // The context middleware loaded the record for this update; every change below hands back the new one.
   const current = (ctx: BotContext): ChatRecord => {
     if (!ctx.chatRecord) throw new UserError('errors.generic');
@@ -57,7 +63,9 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
       const days = [1, 2, 3, 4, 5, 6, 0].map((d) => b(mark(chat.weeklyDay === d, weekdayName(d, ctx.locale)), 'set', 'd', d));
       rows.push(days.slice(0, 4), days.slice(4));
     }
-    rows.push([b('−1h', 'set', 't', 'm60'), b(`🕗 ${chat.digestTime}`, 'set', 'menu'), b('+1h', 'set', 't', 'p60')]);
+    if (chat.frequency !== 'instant') {
+      rows.push([b(toPlainText(ctx.t('settings.hour_back')), 'set', 't', 'm60'), b(`🕗 ${chat.digestTime}`, 'set', 'menu'), b(toPlainText(ctx.t('settings.hour_on')), 'set', 't', 'p60')]);
+    }
     rows.push([b(`🌍 ${chat.timeZone}`, 'set', 'zones')]);
     const reading = chats.readingLanguages(chat).map((l) => l.toUpperCase()).join(' · ');
     rows.push([b(toPlainText(ctx.t('settings.button_reading', { langs: reading })), 'rl', 'menu')]);
@@ -75,7 +83,7 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
       rows.push([b(toPlainText(ctx.t('settings.button_unmute', { name })), 'set', 'um', m.kind === 'topic' ? 't' : 's', m.value)]);
     }
     const mutedLine = muted.length > 0 ? `\n${ctx.t('settings.muted', { count: muted.length })}` : '';
-    return { text: `${ctx.t('settings.title')}\n\n${describeSchedule(ctx, chat)}${mutedLine}\n\n${ctx.t('settings.hint')}`, keyboard: { inline_keyboard: rows } };
+    return { text: `${ctx.t('settings.title')}\n\n${describeSchedule(ctx, chat, now())}${mutedLine}\n\n${ctx.t('settings.hint')}`, keyboard: { inline_keyboard: rows } };
   };
 
   const zonesScreen = (ctx: BotContext): Screen => {
@@ -99,7 +107,7 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
       if (!parsed.ok) throw new UserError(parsed.key, parsed.params);
       await assertCanManage(ctx);
       const { chat, saved } = save(chatIdOf(ctx), parsed.value);
-      await replyHtml(ctx, `${ctx.t(saved)}\n${describeSchedule(ctx, chat)}`);
+      await replyHtml(ctx, `${ctx.t(saved)}\n${describeSchedule(ctx, chat, now())}`);
     });
 
   typedSetting('schedule', 200, parseScheduleArgs, (chatId, change) => ({ chat: chats.setSchedule(chatId, change), saved: 'schedule.saved' }));
