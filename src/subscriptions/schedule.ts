@@ -1,4 +1,5 @@
 import type { Frequency, ScheduleChange } from './chats.ts';
+import { CITIES, takeCityNames, zoneOfCity } from './zones.ts';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; key: string; params?: Record<string, string> };
 
@@ -42,7 +43,10 @@ const WEEKDAYS: Record<string, number> = {
 /** `/schedule [HH:MM] [ZONE] [daily|weekly|instant] [WEEKDAY]`, in any order, any of the three languages. */
 export function parseScheduleArgs(input: string): ParseResult<ScheduleChange> {
   const change: ScheduleChange = {};
-  for (const word of input.trim().split(/\s+/).filter(Boolean)) {
+  // "New York", "الدار البيضاء": a city of several words is taken out before the words are read one by one.
+  const city = takeCityNames(input);
+  if (city.zone) change.timeZone = city.zone;
+  for (const word of city.rest.trim().split(/\s+/).filter(Boolean)) {
     const lower = word.toLowerCase();
     if (/^\d{1,2}[:.]\d{2}$/.test(word)) {
       const time = parseTime(word);
@@ -53,8 +57,8 @@ export function parseScheduleArgs(input: string): ParseResult<ScheduleChange> {
     } else if (WEEKDAYS[lower] !== undefined) {
       change.weeklyDay = WEEKDAYS[lower];
       change.frequency ??= 'weekly';
-    } else if (resolveTimeZone(word)) {
-      change.timeZone = resolveTimeZone(word);
+    } else if (resolveTimeZone(word) ?? zoneOfCity(word)) {
+      change.timeZone = resolveTimeZone(word) ?? zoneOfCity(word);
     } else if (word.includes('/') || /^[A-Z][a-z]+$/.test(word)) {
       return { ok: false, key: 'schedule.bad_zone', params: { input: word } };
     } else {
@@ -81,9 +85,5 @@ export function parseQuietArgs(input: string): ParseResult<{ start: string; end:
   return { ok: true, value: { start, end } };
 }
 
-/** Time zones offered as buttons; anything else is typed with /schedule. */
-export const COMMON_TIME_ZONES = [
-  'Europe/Moscow', 'Asia/Dushanbe', 'Asia/Tashkent', 'Asia/Almaty', 'Asia/Bishkek', 'Asia/Ashgabat', 'Asia/Baku',
-  'Asia/Tbilisi', 'Asia/Yerevan', 'Europe/Istanbul', 'Asia/Tehran', 'Asia/Kabul', 'Asia/Riyadh', 'Asia/Dubai',
-  'Africa/Cairo', 'Africa/Casablanca', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'UTC',
-] as const;
+/** Time zones offered as buttons (by city, see zones.ts); anything else is typed with /schedule. */
+export const COMMON_TIME_ZONES: readonly string[] = CITIES.map((c) => c.zone);

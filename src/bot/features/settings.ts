@@ -3,6 +3,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Locale } from '../../config.ts';
 import type { ChatRecord, Frequency } from '../../subscriptions/chats.ts';
 import { nextBriefingAt } from '../../digests/due.ts';
+import { CITIES, likelyZoneOrder, offsetLabel } from '../../subscriptions/zones.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { COMMON_TIME_ZONES, parseQuietArgs, parseScheduleArgs, type ParseResult } from '../../subscriptions/schedule.ts';
 import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
@@ -26,6 +27,14 @@ function shiftTime(time: string, minutes: number): string {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
+/** "Москва (UTC+3)" for a zone the buttons offer, else the IANA id with its offset. */
+function zoneLabel(zone: string, locale: Locale, at: number, style: ', ' | ' (' = ' ('): string {
+  const city = CITIES.find((c) => c.zone === zone);
+  const name = city ? city.names[locale] : zone;
+  if (name === 'UTC') return name;
+  return style === ', ' ? `${name}, ${offsetLabel(zone, at)}` : `${name} (${offsetLabel(zone, at)})`;
+}
+
 export function describeSchedule(ctx: BotContext, chat: ChatRecord, at: number): string {
   const frequency = ctx.t(`settings.frequency_${chat.frequency}`);
   const quiet = chat.quietStart && chat.quietEnd ? `${chat.quietStart}–${chat.quietEnd}` : ctx.t('settings.quiet_off');
@@ -36,7 +45,7 @@ export function describeSchedule(ctx: BotContext, chat: ChatRecord, at: number):
     frequency,
     weekday: chat.frequency === 'weekly' ? ` (${weekdayName(chat.weeklyDay, ctx.locale)})` : '',
     time: chat.digestTime,
-    zone: chat.timeZone,
+    zone: zoneLabel(chat.timeZone, ctx.locale, at, ', '),
     quiet,
   });
   return next === undefined ? summary : `${summary}\n${ctx.t('settings.next', { when: formatDateTime(next, ctx.locale, chat.timeZone) })}`;
@@ -66,7 +75,7 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
     if (chat.frequency !== 'instant') {
       rows.push([b(toPlainText(ctx.t('settings.hour_back')), 'set', 't', 'm60'), b(`🕗 ${chat.digestTime}`, 'set', 'menu'), b(toPlainText(ctx.t('settings.hour_on')), 'set', 't', 'p60')]);
     }
-    rows.push([b(`🌍 ${chat.timeZone}`, 'set', 'zones')]);
+    rows.push([b(`🌍 ${zoneLabel(chat.timeZone, ctx.locale, now())}`, 'set', 'zones')]);
     const reading = chats.readingLanguages(chat).map((l) => l.toUpperCase()).join(' · ');
     rows.push([b(toPlainText(ctx.t('settings.button_reading', { langs: reading })), 'rl', 'menu')]);
     rows.push(
@@ -87,7 +96,14 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
   };
 
   const zonesScreen = (ctx: BotContext): Screen => {
-    const rows = [...inRows(COMMON_TIME_ZONES.map((z, i) => b(z, 'set', 'z', i)), 2), [b(ctx.t('common.back'), 'set', 'menu')]];
+    // Cities in the reader's language with today's offset, the likeliest first (see zones.ts).
+    const followed = new Set(deps.services.subscriptions.list(chatIdOf(ctx)).map((s) => s.region.split('-')[0] ?? s.region));
+    const at = now();
+    const zones = likelyZoneOrder(ctx.locale, followed).map((i) => {
+      const city = CITIES[i] as (typeof CITIES)[number];
+      return b(`${city.names[ctx.locale]} (${offsetLabel(city.zone, at)})`, 'set', 'z', i);
+    });
+    const rows = [...inRows(zones, 2), [b(ctx.t('common.back'), 'set', 'menu')]];
     return { text: ctx.t('settings.zones_title'), keyboard: { inline_keyboard: rows } };
   };
 
