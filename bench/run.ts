@@ -4,12 +4,13 @@ import { benchSummarize } from '../src/articles/summarize-bench.ts';
 import type { CliContext } from '../src/cli/context.ts';
 import { benchDigests } from './digests.ts';
 import { benchIngest, corpusArticles, syntheticArticles } from './ingest.ts';
+import { benchMisspellings } from './misspellings.ts';
 import { benchPairing } from './pairing.ts';
 import { benchSearch } from './search.ts';
 import { benchSender } from './sender.ts';
 
 const CORPUS = process.env.BRIEFINGS_CORPUS ?? '../shared/corpus';
-const SUITES = ['ingest', 'summarize', 'search', 'digests', 'sender', 'pairing'] as const;
+const SUITES = ['ingest', 'summarize', 'search', 'digests', 'sender', 'pairing', 'misspellings'] as const;
 
 /** Runs every suite (or those named) and prints one line per figure. */
 export async function runBenchmarks(print: (line: string) => void, only: readonly string[] = []): Promise<void> {
@@ -30,6 +31,7 @@ export async function runBenchmarks(print: (line: string) => void, only: readonl
   }
   if (wanted('sender')) await benchSender(print);
   if (wanted('pairing')) await benchPairing(print, fromCorpus);
+  if (wanted('misspellings')) benchMisspellings(print);
 }
 
 export async function benchCommand(ctx: CliContext, args: string[]): Promise<number> {

@@ -1,13 +1,25 @@
-import type { Resolution, Taxonomy } from '../taxonomy/index.ts';
+import type { Resolution, Scored, Taxonomy } from '../taxonomy/index.ts';
 
 export interface Target {
   region: string;
   topic: string;
 }
 
+/** A whole target offered for what was typed; `named` is what the person typed words for. */
+export interface Suggestion extends Target {
+  readonly named: 'region' | 'topic' | 'both';
+  readonly similarity: number;
+}
+
 export type TargetResult =
   | { ok: true; target: Target }
-  | { ok: false; part: 'region' | 'topic'; input: string; suggestions: string[] };
+  | { ok: false; part: 'region' | 'topic'; input: string; suggestions: Suggestion[] };
+
+const MAX_SUGGESTIONS = 3;
+// Past this many words no name of a region and a topic fits; guessing splits would only cost time.
+const MAX_GUESSED_WORDS = 6;
+// Each part brings its few closest names; more would offer pairs nobody meant.
+const PER_PART = 2;
 
 /** Longer than any real region and topic name together: refuse before doing any work. */
 export const MAX_TARGET_LENGTH = 200;
@@ -56,15 +68,57 @@ export function parseTarget(input: string, taxonomy: Taxonomy): TargetResult {
     if (t.ok) return { ok: true, target: { region: r.id, topic: t.id } };
   }
 
+  const guessed = words.length <= MAX_GUESSED_WORDS ? guessPairs(words, taxonomy, region, topic) : [];
+  const best = guessed[0];
+  if (best) {
+    // The message names the part that was misspelled; the suggestion itself corrects both.
+    const blameRegion = best.regionSimilarity < 1 || best.topicText === undefined;
+    const input = (blameRegion ? best.regionText : best.topicText) ?? whole;
+    return { ok: false, part: blameRegion ? 'region' : 'topic', input, suggestions: guessed.map((g) => g.suggestion) };
+  }
+
   // Nothing fits: blame the part most likely wrong. If some prefix is a region, the rest is a bad topic.
   for (let i = words.length - 1; i >= 1; i--) {
-    const r = region(words.slice(0, i).join(' '));
-    if (r.ok) {
-      const rest = words.slice(i).join(' ');
-      const t = topic(rest);
-      return { ok: false, part: 'topic', input: rest, suggestions: t.ok ? [] : t.suggestions };
+    if (region(words.slice(0, i).join(' ')).ok) return { ok: false, part: 'topic', input: words.slice(i).join(' '), suggestions: [] };
+  }
+  return { ok: false, part: 'region', input: whole, suggestions: [] };
+}
+
+interface Guess {
+  suggestion: Suggestion;
+  regionText: string | undefined;
+  topicText: string | undefined;
+  regionSimilarity: number;
+}
+
+/**
+ * Every way to read the words as a region and a topic (either order, either alone), each part exact
+ * or close to a name; pairs ranked by how alike both parts are ("Egpyt economy" → Egypt · Economy).
+ */
+function guessPairs(words: string[], taxonomy: Taxonomy, region: (t: string) => Resolution, topic: (t: string) => Resolution): Guess[] {
+  const options = (text: string | undefined, exact: (t: string) => Resolution, closest: (t: string) => readonly Scored[]): Scored[] => {
+    if (text === undefined) return [{ id: 'all', similarity: 1 }];
+    const r = exact(text);
+    return r.ok ? [{ id: r.id, similarity: 1 }] : closest(text).slice(0, PER_PART);
+  };
+  const byTarget = new Map<string, Guess>();
+  const readings: Split[] = [...splits(words), { regionWords: [], topicWords: words }];
+  for (const { regionWords, topicWords } of readings) {
+    const regionText = regionWords.length > 0 ? regionWords.join(' ') : undefined;
+    const topicText = topicWords.length > 0 ? topicWords.join(' ') : undefined;
+    const regions = options(regionText, region, (t) => taxonomy.closestRegions(t));
+    const topics = regions.length === 0 ? [] : options(topicText, topic, (t) => taxonomy.closestTopics(t));
+    for (const r of regions) {
+      for (const t of topics) {
+        const similarity = r.similarity * t.similarity;
+        const key = `${r.id}/${t.id}`;
+        if (similarity <= (byTarget.get(key)?.suggestion.similarity ?? 0)) continue;
+        const named = regionText && topicText ? 'both' : regionText ? 'region' : 'topic';
+        const suggestion: Suggestion = { region: r.id, topic: t.id, named, similarity };
+        byTarget.set(key, { suggestion, regionText, topicText, regionSimilarity: r.similarity });
+      }
     }
   }
-  const r = region(whole);
-  return { ok: false, part: 'region', input: whole, suggestions: r.ok ? [] : r.suggestions };
+  // Map order is the order readings were tried, so a tie goes to region-first, as people type it.
+  return [...byTarget.values()].sort((a, b) => b.suggestion.similarity - a.suggestion.similarity).slice(0, MAX_SUGGESTIONS);
 }

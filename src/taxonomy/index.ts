@@ -8,6 +8,7 @@ import { alpha3Of, countryCodes, createCountryNamer } from './countries.ts';
 import { TOPIC_ALIASES } from './data/topic-aliases.ts';
 import { RU_REPUBLICS } from './data/subdivisions.ts';
 import { editDistance } from './edit-distance.ts';
+import { createFuzzyMatcher, type Scored } from './fuzzy.ts';
 import { MACRO_REGION_IDS, TOPIC_IDS, type RegionKind, type TopicId } from './ids.ts';
 import { aliasKeySequences, tokenKeys } from './keys.ts';
 import { MACRO_MEMBERS } from './macros.ts';
@@ -15,6 +16,7 @@ import { createPhraseIndex } from './phrase-index.ts';
 
 export { MACRO_REGION_IDS, TOPIC_IDS, type MacroRegionId, type RegionKind, type TopicId } from './ids.ts';
 export type { Alias } from './aliases.ts';
+export { SUGGESTION_THRESHOLD, type Scored } from './fuzzy.ts';
 export { NOT_PLACE_WORDS } from './data/shorthand.ts';
 
 export interface RegionInfo {
@@ -42,6 +44,9 @@ export interface Taxonomy {
   /** What a person typed → region id. 'all' or '*' → { ok: true, id: 'all' }. Unknown → up to 3 closest suggestions (ids). */
   resolveRegion(input: string): Resolution;
   resolveTopic(input: string): Resolution;
+  /** Regions a misspelled name may mean, best first, only those alike enough to offer. */
+  closestRegions(input: string): readonly Scored[];
+  closestTopics(input: string): readonly Scored[];
   /** Forms that count as evidence of a region in article text, for the region detector. */
   textAliases(): readonly Alias[];
 }
@@ -62,37 +67,18 @@ interface Candidate {
   readonly surface: string;
 }
 
-/** Resolves typed names to ids: exact word forms first, then stems; suggestions by edit distance. */
+/** Resolves typed names to ids: exact word forms first, then stems; suggestions by typo distance. */
 function createResolver(aliases: readonly { id: string; form: string; priority: number; exact: boolean }[], directIds: ReadonlyMap<string, string>) {
   const index = createPhraseIndex<Candidate>();
-  const surfaces = new Map<string, Set<string>>();
   for (const a of aliases) {
     const surface = tokenize(a.form).join(' ');
     if (!surface) continue;
     const candidate: Candidate = { id: a.id, priority: a.priority, surface };
     for (const keys of aliasKeySequences(a.form, 'resolve', a.exact)) index.add(keys, candidate);
-    let ids = surfaces.get(surface);
-    if (!ids) surfaces.set(surface, (ids = new Set()));
-    ids.add(a.id);
   }
-  for (const [key, id] of directIds) {
-    let ids = surfaces.get(key);
-    if (!ids) surfaces.set(key, (ids = new Set()));
-    ids.add(id);
-  }
-
-  function suggest(typed: string): string[] {
-    // Short inputs get one edit: two edits turn any two-letter word into any other.
-    const limit = typed.length <= 4 ? 1 : Math.ceil(typed.length * 0.35);
-    const best = new Map<string, number>();
-    for (const [surface, ids] of surfaces) {
-      if (Math.abs(surface.length - typed.length) > limit) continue;
-      const d = editDistance(typed, surface, limit);
-      if (d > limit) continue;
-      for (const id of ids) if (d < (best.get(id) ?? Infinity)) best.set(id, d);
-    }
-    return [...best].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, MAX_SUGGESTIONS).map(([id]) => id);
-  }
+  // Cities are not offered for a typo: hundreds of short names, each a letter from some word (ورقة is
+  // one from الرقة, хлеб from Халеб), and whoever meant one can still type it exactly.
+  const closest = createFuzzyMatcher(aliases.filter((a) => a.priority <= 2));
 
   function choose(found: readonly Candidate[], typed: string): Resolution | undefined {
     if (found.length === 0) return undefined;
@@ -109,7 +95,7 @@ function createResolver(aliases: readonly { id: string; form: string; priority: 
     return tied.size === 1 ? { ok: true, id: first.id } : { ok: false, suggestions: ids.slice(0, MAX_SUGGESTIONS) };
   }
 
-  return (input: string): Resolution => {
+  const resolve = (input: string): Resolution => {
     const raw = input.trim();
     const typed = normalize(raw).replace(/\s+/g, ' ');
     if (ALL_WORDS.has(typed)) return { ok: true, id: 'all' };
@@ -122,9 +108,13 @@ function createResolver(aliases: readonly { id: string; form: string; priority: 
     const looseKeys = words.map((w) => tokenKeys(w, 'resolve'));
     return (
       choose(index.whole(words.length, (i) => exactKeys[i] ?? []), joined) ??
-      choose(index.whole(words.length, (i) => looseKeys[i] ?? []), joined) ?? { ok: false, suggestions: suggest(joined) }
+      choose(index.whole(words.length, (i) => looseKeys[i] ?? []), joined) ?? {
+        ok: false,
+        suggestions: closest(joined).slice(0, MAX_SUGGESTIONS).map((s) => s.id),
+      }
     );
   };
+  return { resolve, closest };
 }
 
 export function createTaxonomy(): Taxonomy {
@@ -151,8 +141,14 @@ export function createTaxonomy(): Taxonomy {
   }
   const directTopicIds = new Map<string, string>(TOPIC_IDS.map((t) => [t, t]));
 
-  let regionResolver: ((input: string) => Resolution) | undefined;
-  let topicResolver: ((input: string) => Resolution) | undefined;
+  let regionResolver: ReturnType<typeof createResolver> | undefined;
+  let topicResolver: ReturnType<typeof createResolver> | undefined;
+  const regionsResolver = () =>
+    (regionResolver ??= createResolver(
+      typedRegionAliases(sources).filter((a): a is Alias & { id: string } => a.id !== null),
+      directRegionIds,
+    ));
+  const topicsResolver = () => (topicResolver ??= createResolver(topicAliases(), directTopicIds));
   let textAliases: readonly Alias[] | undefined;
 
   const covered = new Map<string, ReadonlySet<string>>();
@@ -189,17 +185,10 @@ export function createTaxonomy(): Taxonomy {
       const own = new Set([id, ...(info.country ? [info.country] : [])]);
       return MACRO_REGION_IDS.filter((m) => MACRO_MEMBERS[m].some((member) => own.has(member)));
     },
-    resolveRegion(input) {
-      regionResolver ??= createResolver(
-        typedRegionAliases(sources).filter((a): a is Alias & { id: string } => a.id !== null),
-        directRegionIds,
-      );
-      return regionResolver(input);
-    },
-    resolveTopic(input) {
-      topicResolver ??= createResolver(topicAliases(), directTopicIds);
-      return topicResolver(input);
-    },
+    resolveRegion: (input) => regionsResolver().resolve(input),
+    resolveTopic: (input) => topicsResolver().resolve(input),
+    closestRegions: (input) => regionsResolver().closest(input),
+    closestTopics: (input) => topicsResolver().closest(input),
     textAliases() {
       textAliases ??= textRegionAliases(sources);
       return textAliases;

@@ -1,14 +1,15 @@
 import { Composer } from 'telegraf';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
-import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import { countriesScreen, macroScreen, regionLabel, topicLabel, topicsScreen, WIZARD_GROUPS } from '../keyboards/subscribe-wizard.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml, showScreen, toPlainText } from '../reply.ts';
 import { isolateForRtl } from '../../i18n.ts';
 import { keywordTerms, parseKeywords, type KeywordProblem, type Keywords } from '../../subscriptions/keywords.ts';
 import type { Subscription } from '../../subscriptions/subscriptions.ts';
-import { MAX_TARGET_LENGTH, parseTarget, type Target } from '../../subscriptions/target.ts';
+import { MAX_TARGET_LENGTH, parseTarget, type Suggestion, type Target, type TargetResult } from '../../subscriptions/target.ts';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { tasteOffer } from './taste.ts';
 
 const MACROS: readonly string[] = WIZARD_GROUPS;
@@ -29,16 +30,38 @@ const SUBSCRIBE_ERRORS: TargetErrorKeys = {
   noSuggestions: 'subscribe.no_suggestions',
 };
 
+/** "Egypt · Economy" when both parts were typed; only the part typed otherwise ("Did you mean: Egypt?"). */
+function suggestionLabel(ctx: BotContext, deps: BotDeps, s: Suggestion): string {
+  if (s.named === 'region') return regionLabel(deps.taxonomy, ctx.t, ctx.locale, s.region);
+  if (s.named === 'topic') return topicLabel(deps.taxonomy, ctx.t, ctx.locale, s.topic);
+  return targetLabel(ctx, deps, s);
+}
+
+function targetError(ctx: BotContext, deps: BotDeps, result: Extract<TargetResult, { ok: false }>, keys: TargetErrorKeys): UserError {
+  const names = result.suggestions.map((s) => suggestionLabel(ctx, deps, s));
+  const hint = names.length > 0 ? ctx.t('subscribe.suggestions', { list: names.join(', ') }) : ctx.t(keys.noSuggestions);
+  return new UserError(`${keys.unknownPrefix}${result.part}`, { input: result.input.slice(0, 60), hint });
+}
+
+function parseOrThrowTooLong(args: string, deps: BotDeps, keys: TargetErrorKeys): TargetResult {
+  if (args.length > MAX_TARGET_LENGTH) throw new UserError(keys.tooLong, { max: MAX_TARGET_LENGTH });
+  return parseTarget(args, deps.taxonomy);
+}
+
 /** Resolves typed arguments or explains, in the user's language, what was not understood. */
 export function resolveTargetOrThrow(ctx: BotContext, deps: BotDeps, args: string, keys = SUBSCRIBE_ERRORS): Target {
-  if (args.length > MAX_TARGET_LENGTH) throw new UserError(keys.tooLong, { max: MAX_TARGET_LENGTH });
-  const result = parseTarget(args, deps.taxonomy);
+  const result = parseOrThrowTooLong(args, deps, keys);
   if (result.ok) return result.target;
-  const names = result.suggestions.map((id) =>
-    result.part === 'region' ? deps.taxonomy.regionName(id, ctx.locale) : deps.taxonomy.topicName(id, ctx.locale),
-  );
-  const hint = names.length > 0 ? ctx.t('subscribe.suggestions', { list: names.join(', ') }) : ctx.t(keys.noSuggestions);
-  throw new UserError(`${keys.unknownPrefix}${result.part}`, { input: result.input.slice(0, 60), hint });
+  throw targetError(ctx, deps, result, keys);
+}
+
+/** One button per guess, each subscribing to it with one tap. */
+function suggestionKeyboard(ctx: BotContext, deps: BotDeps, suggestions: readonly Suggestion[]): InlineKeyboardMarkup {
+  return {
+    inline_keyboard: suggestions.map((s) => [
+      { text: toPlainText(ctx.t('subscribe.suggestion_button', { target: targetLabel(ctx, deps, s) })), callback_data: callbackData('sub', 'y', s.region, s.topic) },
+    ]),
+  };
 }
 
 export function targetLabel(ctx: BotContext, deps: BotDeps, target: Target): string {
@@ -97,7 +120,14 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
     const parsed = parseKeywords(args, 'target');
     if (!parsed.ok) throw keywordError(parsed);
     const { keywords, rest } = parsed;
-    const target = rest.length > 0 ? resolveTargetOrThrow(ctx, deps, rest) : { region: 'all', topic: 'all' };
+    const result: TargetResult = rest.length > 0 ? parseOrThrowTooLong(rest, deps, SUBSCRIBE_ERRORS) : { ok: true, target: { region: 'all', topic: 'all' } };
+    if (!result.ok) {
+      // A button would drop the +/− words, which do not fit in its data: with them the guess is only named.
+      if (result.suggestions.length === 0 || hasKeywords(keywords)) throw targetError(ctx, deps, result, SUBSCRIBE_ERRORS);
+      const error = targetError(ctx, deps, result, SUBSCRIBE_ERRORS);
+      return replyHtml(ctx, ctx.t(error.key, error.params), suggestionKeyboard(ctx, deps, result.suggestions));
+    }
+    const { target } = result;
     assertNotOnlyExclusions(target, keywords);
     await assertCanManage(ctx);
     assertRoom(ctx, target);
@@ -117,6 +147,7 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
     const macro = parseCallbackData(data, 'sub', 3);
     const topics = parseCallbackData(data, 'sub', 4);
     const toggle = parseCallbackData(data, 'sub', 5);
+    const pick = macro;
     const validPage = (p: string) => /^\d{1,2}$/.test(p);
     const validBack = (b: string) => b === 'm' || MACROS.includes(b);
 
@@ -127,6 +158,22 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
       const offer = list.length > 0 ? tasteOffer(ctx, deps) : undefined;
       const done = ctx.t('wizard.done', { count: list.length });
       await showScreen(ctx, offer ? { text: `${done}\n\n${offer.text}`, ...(offer.keyboard ? { keyboard: offer.keyboard } : {}) } : { text: done });
+    } else if (
+      pick?.[0] === 'y' &&
+      (pick[1] === 'all' || deps.taxonomy.isRegion(pick[1] ?? '')) &&
+      (pick[2] === 'all' || deps.taxonomy.isTopic(pick[2] ?? ''))
+    ) {
+      await assertCanManage(ctx);
+      const target = { region: pick[1] as string, topic: pick[2] as string };
+      assertRoom(ctx, target);
+      const chatId = chatIdOf(ctx);
+      const existing = subscriptions.list(chatId).find((s) => s.region === target.region && s.topic === target.topic);
+      // Tapped twice, or already followed with keywords: those filters stay, as with a repeated /subscribe.
+      const added = !existing && subscriptions.add(chatId, target.region, target.topic);
+      const sub = existing ?? { ...target, include: [], exclude: [] };
+      const offer = tasteOffer(ctx, deps, sub);
+      const reply = subscribedReply(ctx, deps, sub, added ? 'added' : 'exists');
+      await showScreen(ctx, { text: `${reply}\n\n${offer.text}`, ...(offer.keyboard ? { keyboard: offer.keyboard } : {}) });
     } else if (macro?.[0] === 'c' && MACROS.includes(macro[1] ?? '') && validPage(macro[2] ?? '')) {
       await showScreen(ctx, countriesScreen(view(ctx), macro[1] as string, Number(macro[2])));
     } else if (
