@@ -98,6 +98,12 @@ function subscribedReply(ctx: BotContext, deps: BotDeps, sub: Subscription, key:
   return ctx.t(key === 'added' ? 'keywords.subscribed' : 'keywords.exists', { target, keywords: keywordsLabel(ctx, sub) });
 }
 
+/** Whether every story `narrow` brings, `broad` brings too (keywords aside). */
+function covers(deps: BotDeps, broad: Target, narrow: Target): boolean {
+  const region = broad.region === 'all' || (narrow.region !== 'all' && deps.taxonomy.coveredBy(broad.region).has(narrow.region));
+  return region && (broad.topic === 'all' || broad.topic === narrow.topic);
+}
+
 export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { subscriptions } = deps.services;
@@ -135,10 +141,18 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
     const existing = subscriptions.list(chatId).find((s) => s.region === target.region && s.topic === target.topic);
     // Without keywords a repeated /subscribe keeps the filters set earlier; with keywords it sets them.
     if (existing && !hasKeywords(keywords)) return replyHtml(ctx, subscribedReply(ctx, deps, existing, 'exists'));
+    const current = subscriptions.list(chatId);
+    // A subscription an unfiltered broader one already brings adds nothing: say which one brings it.
+    const wider = current.find((s) => !hasKeywords(s) && (s.region !== target.region || s.topic !== target.topic) && covers(deps, s, target));
+    if (wider) return replyHtml(ctx, ctx.t('subscribe.covered', { target: targetLabel(ctx, deps, target), by: targetLabel(ctx, deps, wider) }));
     const added = subscriptions.add(chatId, target.region, target.topic, keywords);
+    // And a broad one without keywords folds the narrower ones it now brings.
+    const folded = hasKeywords(keywords) ? [] : current.filter((s) => (s.region !== target.region || s.topic !== target.topic) && covers(deps, target, s));
+    for (const s of folded) subscriptions.remove(chatId, s.region, s.topic);
     const sub = { ...target, ...keywords };
     const offer = tasteOffer(ctx, deps, sub);
-    await replyHtml(ctx, `${subscribedReply(ctx, deps, sub, added ? 'added' : 'exists')}\n\n${offer.text}`, offer.keyboard);
+    const note = folded.length > 0 ? `\n${ctx.t('subscribe.folded', { targets: folded.map((s) => toPlainText(targetLabel(ctx, deps, s))).join(', ') })}` : '';
+    await replyHtml(ctx, `${subscribedReply(ctx, deps, sub, added ? 'added' : 'exists')}${note}\n\n${offer.text}`, offer.keyboard);
   });
 
   composer.action(/^sub:/, async (ctx) => {
