@@ -37,6 +37,15 @@ export function readLocaleFile(locale: Locale): Record<string, unknown> {
   return JSON.parse(readFileSync(join(LOCALES_FOLDER, `${locale}.json`), 'utf8')) as Record<string, unknown>;
 }
 
+/**
+ * "/subscribe" in an Arabic line: the slash is a neutral character, so it joins the Arabic run
+ * and shows as "subscribe/". A left-to-right mark before it ties it to the command's letters; the
+ * command stays a command (nothing but spaces or punctuation before its slash).
+ */
+export function keepCommandsLeftToRight(text: string): string {
+  return text.replace(/(^|[\s(«"،:])(\/[A-Za-z0-9_]{1,32})(?![\w/])/g, '$1\u200E$2');
+}
+
 export async function createI18n(): Promise<I18n> {
   const instance = i18next.createInstance();
   const resources = Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, { translation: readLocaleFile(l) }]));
@@ -56,7 +65,8 @@ export async function createI18n(): Promise<I18n> {
             Object.entries(options).map(([k, v]) => [k, typeof v === 'string' && k !== 'url' ? isolateForRtl(v) : v]),
           )
         : options;
-    return instance.t(key, { ...values, lng: locale });
+    const out = instance.t(key, { ...values, lng: locale });
+    return locale === 'ar' ? keepCommandsLeftToRight(out) : out;
   };
   return {
     t,

@@ -7,7 +7,8 @@ import { renderMessageText, textDirection } from './render.js';
 /* global document, NodeFilter */
 
 /** A /command standing alone, as Telegram apps link it (not inside a word or a path). */
-const COMMAND = /(^|[\s(«"])(\/[A-Za-z0-9_]{1,32})(?![\w/])/g;
+// A left-to-right mark (U+200E) may stand before a command in Arabic text (see i18n.ts).
+const COMMAND = /(^|[\s(«"،:\u200E])(\/[A-Za-z0-9_]{1,32})(?![\w/])/g;
 
 export function button(text, onClick) {
   const b = document.createElement('button');

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { keepCommandsLeftToRight } from '../../src/i18n.ts';
+import { useTestBot } from '../helpers/app.ts';
+
+const bot = useTestBot();
+const LRM = '\u200E';
+
+describe('commands inside Arabic text', () => {
+  it('are tied left to right in every line of the Arabic help and welcome, and untouched in English', async () => {
+    for (const text of ['/help', '/start']) {
+      await bot.say({ chatId: 2001, text, languageCode: 'ar' });
+      const message = bot.last(2001).text;
+      const commands = [...message.matchAll(/(.)(\/[a-z_]+)\b/g)].filter((m) => m[1] !== '>' && m[1] !== '<');
+      expect(commands.length).toBeGreaterThan(0);
+      for (const m of commands) expect(m[1], `${text}: ${m[2]}`).toBe(LRM);
+    }
+    await bot.say({ chatId: 2002, text: '/help', languageCode: 'en' });
+    expect(bot.last(2002).text).not.toContain(LRM);
+  });
+
+  it('leaves a command inside code, a path and a URL alone', () => {
+    expect(keepCommandsLeftToRight('مثلاً <code>/search اقتصاد</code>')).toBe('مثلاً <code>/search اقتصاد</code>');
+    expect(keepCommandsLeftToRight('Asia/Dushanbe و https://x.example/a')).toBe('Asia/Dushanbe و https://x.example/a');
+    expect(keepCommandsLeftToRight('عبر /subscribe، أو')).toBe(`عبر ${LRM}/subscribe، أو`);
+  });
+});
