@@ -27,7 +27,7 @@ export async function searchCommand(ctx: CliContext, args: string[]): Promise<nu
     if (!t.ok) throw new CliError(`unknown topic "${topicInput}"${t.suggestions.length ? ` (did you mean ${t.suggestions.join(', ')}?)` : ''}`);
     if (t.id !== 'all') topic = t.id;
   }
-  const result = createSearch(ctx.db()).search({ text: query, lang: flag(args, '--lang'), regions, topic, limit });
+  const result = createSearch(ctx.db(), Date.now, taxonomy).search({ text: query, lang: flag(args, '--lang'), regions, topic, limit });
   if (args.includes('--json')) {
     ctx.stdout(
       JSON.stringify({
