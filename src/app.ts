@@ -56,7 +56,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const chats = createChatService({ db: db.db, config, now });
   const outbox = createOutbox(db, { now });
   const digests = createDigestService({ handle: db, config, taxonomy, i18n, chats, outbox, logger });
-  const search = createSearch(db, now);
+  const search = createSearch(db, now, taxonomy);
   const ingestor = createIngestor({ store: createArticleStore(db), classifiers: createClassifiers(taxonomy), logger, now });
 
   // The sender is created after the bot (it uses the bot's Telegram client); /digest only needs to wake it.

@@ -161,4 +161,42 @@ export const MULTILINGUAL_STORIES: readonly DemoArticle[] = [
       'New measurements on two large glaciers will take place next summer.',
     ),
   },
+  // A story the help's search example (/search water Tajikistan) finds, in the three languages.
+  {
+    slug: 'tajik-water-sharing', lang: 'en', hoursAgo: 5,
+    title: 'Tajikistan and its neighbours agree how to share Vakhsh water this summer',
+    text: s(
+      'Ministers from Tajikistan, Uzbekistan and Turkmenistan agreed how much water from the Vakhsh and the Amu Darya will reach farms this summer.',
+      'Hydrologists from the three countries will check the schedule every month.',
+      'Officials in Dushanbe said the Nurek reservoir holds more water than a year ago.',
+    ),
+  },
+  {
+    slug: 'tajik-water-sharing', lang: 'ru', hoursAgo: 5,
+    title: 'Таджикистан и соседи договорились, как делить воду Вахша этим летом',
+    text: s(
+      'Министры Таджикистана, Узбекистана и Туркменистана договорились, сколько воды Вахша и Амударьи получат поля этим летом.',
+      'Гидрологи трёх стран будут сверять график каждый месяц.',
+      'В Душанбе сообщили, что в Нурекском водохранилище воды больше, чем год назад.',
+    ),
+  },
+  {
+    slug: 'tajik-water-sharing', lang: 'ar', hoursAgo: 5,
+    title: 'طاجيكستان وجيرانها يتفقون على تقاسم المياه هذا الصيف',
+    text: s(
+      'اتفق وزراء من طاجيكستان وأوزبكستان وتركمانستان على حصص المياه من نهري وخش وأمو داريا للحقول هذا الصيف.',
+      'وسيراجع خبراء المياه من البلدان الثلاثة الجدول كل شهر.',
+      'وقال مسؤولون في دوشنبه إن مخزون سد نورك من المياه أعلى من العام الماضي.',
+    ),
+  },
+  // The economy and security together (/search экономика security week).
+  {
+    slug: 'border-smuggling-economy', lang: 'ru', hoursAgo: 30,
+    title: 'Контрабанда на границе бьёт по экономике: пограничники усилили контроль',
+    text: s(
+      'Пограничная служба и таможня усилили охрану границы после того, как контрабанда топлива нанесла экономике ущерб в миллионы долларов.',
+      'Военные патрули и пограничники дежурят на постах круглосуточно.',
+      'Министерство экономики ждёт роста поступлений в бюджет и торговли.',
+    ),
+  },
 ];
