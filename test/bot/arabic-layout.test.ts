@@ -24,3 +24,20 @@ describe('commands inside Arabic text', () => {
     expect(keepCommandsLeftToRight('عبر /subscribe، أو')).toBe(`عبر ${LRM}/subscribe، أو`);
   });
 });
+
+describe('a search result in Arabic', () => {
+  it('isolates the Latin source name and the date in its byline', async () => {
+    bot.app.ingestor.ingest([
+      {
+        url: 'https://news.example/ar/jordan-water', lang: 'ar', sourceName: 'Amman Wire', publishedAt: bot.clock.now() - 3_600_000,
+        title: 'الأردن يفتتح محطة لتحلية المياه في العقبة',
+        text: 'افتتح الأردن محطة لتحلية مياه البحر في العقبة. وستزود المحطة المدينة بالمياه. وقال مسؤولون إن المشروع يخفف نقص المياه.',
+      },
+    ]);
+    await bot.say({ chatId: 2003, text: '/search تحلية المياه', languageCode: 'ar' });
+    const text = bot.last(2003).text;
+    expect(text).toContain('\u2068Amman Wire\u2069');
+    // The date itself carries Intl's right-to-left marks; the isolated name can no longer pull its digits away.
+    expect(text).toMatch(/<i>\u2068Amman Wire\u2069 · \d/);
+  });
+});

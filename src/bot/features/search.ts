@@ -80,7 +80,9 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
       const tagged = reading.includes(hit.lang as Locale) ? title : `[${hit.lang.toUpperCase()}] ${title}`;
       const shown = ctx.locale === 'ar' ? isolateForRtl(tagged) : tagged;
       const link = hit.url && /^https?:\/\//.test(hit.url) ? `<a href="${escapeHtml(hit.url)}">${shown}</a>` : `<b>${shown}</b>`;
-      const meta = [hit.sourceName ? escapeHtml(clip(hit.sourceName, 60)) : '', formatDateTime(hit.publishedAt, ctx.locale, chatTimeZone)].filter(Boolean).join(' · ');
+      // In Arabic a Latin source name and a date with slashes each keep their own direction.
+      const own = (v: string) => (ctx.locale === 'ar' ? isolateForRtl(v) : v);
+      const meta = [hit.sourceName ? own(escapeHtml(clip(hit.sourceName, 60))) : '', own(formatDateTime(hit.publishedAt, ctx.locale, chatTimeZone))].filter(Boolean).join(' · ');
       return `${n}. ${link}\n<i>${meta}</i>\n${escapeHtml(clip(hit.snippet, 220))}`;
     });
     const header = ctx.t('search.header', { query, count: result.total, page: page + 1, pages });
