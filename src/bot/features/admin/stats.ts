@@ -51,7 +51,7 @@ export function statsText(ctx: BotContext, deps: BotDeps, stats: DeskStats): str
     run
       ? ctx.t('admin.stats.last_digest', {
           when: formatDateTime(run.at, ctx.locale, zoneOf(ctx, deps)),
-          chats: n(run.chats), sent: n(run.sent), failed: n(run.failed), blocked: n(run.blocked), pending: n(run.pending),
+          count: run.chats, chats: n(run.chats), sent: n(run.sent), failed: n(run.failed), blocked: n(run.blocked), pending: n(run.pending),
         })
       : ctx.t('admin.stats.no_digest'),
   );
