@@ -32,7 +32,8 @@ function zoneLabel(zone: string, locale: Locale, at: number, style: ', ' | ' (' 
   const city = CITIES.find((c) => c.zone === zone);
   const name = city ? city.names[locale] : zone;
   if (name === 'UTC') return name;
-  return style === ', ' ? `${name}, ${offsetLabel(zone, at)}` : `${name} (${offsetLabel(zone, at)})`;
+  const comma = locale === 'ar' ? '، ' : ', ';
+  return style === ', ' ? `${name}${comma}${offsetLabel(zone, at)}` : `${name} (${offsetLabel(zone, at)})`;
 }
 
 export function describeSchedule(ctx: BotContext, chat: ChatRecord, at: number): string {
