@@ -159,7 +159,10 @@ async function main(): Promise<void> {
     await registerCommands(app.bot.telegram, app.i18n, config.defaultLocale);
     // Admins see their desk's commands in their own menu (a chat-scoped command list); the sandbox's
     // attach() already set them for its demo admin.
-    if (app.services.admin && !sandboxRun) await registerAdminMenus(app.bot.telegram, app.i18n, app.services.admin.roles, logger);
+    if (app.services.admin && !sandboxRun) {
+      const chosen = (userId: number) => app.services.chats.get(userId)?.locale ?? undefined;
+      await registerAdminMenus(app.bot.telegram, app.i18n, app.services.admin.roles, logger, chosen);
+    }
     app.bot.botInfo ??= await app.bot.telegram.getMe();
     if (webhookUrl) {
       await app.bot.telegram.setWebhook(webhookUrl, {

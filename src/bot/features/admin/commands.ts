@@ -3,7 +3,7 @@ import type { AdminRoles } from '../../../admin/roles.ts';
 import { SUPPORTED_LOCALES, type Locale } from '../../../config.ts';
 import type { I18n } from '../../../i18n.ts';
 import type { Logger } from '../../../logger.ts';
-import { commandList } from '../../commands.ts';
+import { commandList, setChatMenu } from '../../commands.ts';
 
 /** The admin desk's commands, after the subscriber's in an admin's menu. */
 export const ADMIN_COMMANDS = ['breaking', 'sources', 'stats', 'audit', 'admins'] as const;
@@ -16,9 +16,11 @@ export const ADMIN_COMMANDS = ['breaking', 'sources', 'stats', 'audit', 'admins'
 export const adminCommandList = (i18n: I18n, locale: Locale) =>
   ADMIN_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `admin_commands.${command}`) }));
 
-export async function registerAdminCommands(telegram: Telegram, i18n: I18n, userId: number, logger?: Logger): Promise<void> {
+export async function registerAdminCommands(telegram: Telegram, i18n: I18n, userId: number, logger?: Logger, chosen?: Locale): Promise<void> {
   const scope = { type: 'chat' as const, chat_id: userId };
   try {
+    // An admin who chose a language with /language keeps that menu, in every language code.
+    if (chosen) return await setChatMenu(telegram, i18n, userId, chosen, adminCommandList(i18n, chosen));
     for (const locale of SUPPORTED_LOCALES) {
       await telegram.setMyCommands([...commandList(i18n, locale), ...adminCommandList(i18n, locale)], { scope, language_code: locale });
     }
@@ -36,6 +38,12 @@ export async function unregisterAdminCommands(telegram: Telegram, userId: number
 }
 
 /** At start-up (main.ts, after registerCommands): every admin's menu, ADMIN_IDS and added ones alike. */
-export async function registerAdminMenus(telegram: Telegram, i18n: I18n, roles: Pick<AdminRoles, 'list'>, logger?: Logger): Promise<void> {
-  for (const { userId } of roles.list()) await registerAdminCommands(telegram, i18n, userId, logger);
+export async function registerAdminMenus(
+  telegram: Telegram,
+  i18n: I18n,
+  roles: Pick<AdminRoles, 'list'>,
+  logger?: Logger,
+  chosenLocale: (userId: number) => Locale | undefined = () => undefined,
+): Promise<void> {
+  for (const { userId } of roles.list()) await registerAdminCommands(telegram, i18n, userId, logger, chosenLocale(userId));
 }
