@@ -28,6 +28,9 @@ export function escapeHtml(value: string): string {
  * Inside Arabic sentences a Latin name, a number or a Cyrillic word can drag the neighbouring
  * punctuation into the wrong direction; first-strong isolates keep each value in its own run.
  */
+/** A run of Latin or Cyrillic words, with what belongs inside it (digits, "HH:MM", "[RU]", "Asia/Dushanbe"). */
+const LTR_RUN = /[[(]?[\p{Script=Latin}\p{Script=Cyrillic}](?:[\p{Script=Latin}\p{Script=Cyrillic}\d_.:'’+/|-]|\s(?=[\p{Script=Latin}\p{Script=Cyrillic}\d]))*[\])]?/gu;
+
 export function isolateForRtl(value: string): string {
   if (!LTR_CHAR.test(value) || ARABIC_LETTER.test(value)) return value;
   return `${FSI}${value}${PDI}`;
@@ -38,12 +41,19 @@ export function readLocaleFile(locale: Locale): Record<string, unknown> {
 }
 
 /**
- * "/subscribe" in an Arabic line: the slash is a neutral character, so it joins the Arabic run
- * and shows as "subscribe/". A left-to-right mark before it ties it to the command's letters; the
- * command stays a command (nothing but spaces or punctuation before its slash).
+ * One layout rule for every Arabic message, applied to what the translator returns: a Latin or
+ * Cyrillic run in Arabic text ("Briefings", "HH:MM", "[RU]") is isolated, so it cannot pull the
+ * words and punctuation around it into its own direction; a command gets a left-to-right mark before
+ * its slash instead (the slash is neutral and would show as "subscribe/"), which keeps it a command.
+ * Tags, entities, code, and what is isolated already are left as they are.
  */
 export function keepCommandsLeftToRight(text: string): string {
-  return text.replace(/(^|[\s(«"،:])(\/[A-Za-z0-9_]{1,32})(?![\w/])/g, '$1\u200E$2');
+  const commands = text.replace(/(^|[\s(«"،:])(\/[A-Za-z0-9_]{1,32})(?![\w/])/g, '$1\u200E$2');
+  if (!ARABIC_LETTER.test(commands)) return commands;
+  return commands.replace(/<code>[\s\S]*?<\/code>|<[^>]*>|&#?\w+;|\u2068[^\u2069]*\u2069|\u200E\/\w+|[^<&\u2068\u200E]+/g, (part) => {
+    if (/^(<|&|\u2068|\u200E)/.test(part)) return part;
+    return part.replace(LTR_RUN, (run) => `${FSI}${run}${PDI}`);
+  });
 }
 
 export async function createI18n(): Promise<I18n> {

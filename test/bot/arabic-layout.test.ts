@@ -18,9 +18,11 @@ describe('commands inside Arabic text', () => {
     expect(bot.last(2002).text).not.toContain(LRM);
   });
 
-  it('leaves a command inside code, a path and a URL alone', () => {
+  it('leaves code and tags alone and isolates a path or a URL whole', () => {
     expect(keepCommandsLeftToRight('مثلاً <code>/search اقتصاد</code>')).toBe('مثلاً <code>/search اقتصاد</code>');
-    expect(keepCommandsLeftToRight('Asia/Dushanbe و https://x.example/a')).toBe('Asia/Dushanbe و https://x.example/a');
+    expect(keepCommandsLeftToRight('Asia/Dushanbe و https://x.example/a')).toBe('\u2068Asia/Dushanbe\u2069 و \u2068https://x.example/a\u2069');
+    expect(keepCommandsLeftToRight('<b>Briefings</b> &amp; المزيد')).toBe('<b>\u2068Briefings\u2069</b> &amp; المزيد');
+    expect(keepCommandsLeftToRight('Briefings and more')).toBe('Briefings and more');
     expect(keepCommandsLeftToRight('عبر /subscribe، أو')).toBe(`عبر ${LRM}/subscribe، أو`);
   });
 });

@@ -83,7 +83,7 @@ describe('refusing bad keywords', () => {
     await bot.say({ chatId: 613, text: '/subscribe مصر +waterماء', languageCode: 'ar' });
     expect(only(613)).toEqual([]);
     expect(bot.last(613).plain_text).toContain('أبجديتان مختلطتان');
-    expect(bot.last(613).plain_text).toContain('waterماء');
+    expect(bot.last(613).plain_text.replace(/[\u2066-\u2069]/g, '')).toContain('waterماء');
   });
 
   it('refuses an empty quoted phrase and an unclosed quote, in Russian', async () => {
