@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../config.ts';
 import type { I18n } from '../i18n.ts';
+import { offsetLabel } from '../subscriptions/zones.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import type { ComposedItem, Composition } from './compose.ts';
 import { formatDigest, type DigestItem, type DigestMessage, type FormatOptions } from './format.ts';
@@ -15,16 +16,6 @@ const RECENT_DIGESTS = 500;
 
 /** Offsets change on the hour at most twice a year: comparing every 6 hours over the window finds a change. */
 const PROBE_STEP_MS = 6 * 3_600_000;
-
-/** "GMT+03:00", or the zone itself when it is not one Intl knows (format.ts then falls back to UTC). */
-function offsetOf(zone: string, at: number): string {
-  try {
-    const parts = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at);
-    return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
-  } catch {
-    return zone;
-  }
-}
 
 export type Translator = (key: string, opts?: Record<string, unknown>) => string;
 
@@ -68,8 +59,8 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
     let key = zoneKeys.get(zone);
     if (key === undefined) {
       const offsets = new Set<string>();
-      for (let t = at; t > since - PROBE_STEP_MS && offsets.size < 2; t -= PROBE_STEP_MS) offsets.add(offsetOf(zone, t));
-      key = offsets.size === 1 ? `UTC${[...offsets][0] ?? ''}` : zone;
+      for (let t = at; t > since - PROBE_STEP_MS && offsets.size < 2; t -= PROBE_STEP_MS) offsets.add(offsetLabel(zone, t));
+      key = offsets.size === 1 ? ([...offsets][0] ?? zone) : zone;
       zoneKeys.set(zone, key);
     }
     return key;

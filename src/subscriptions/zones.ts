@@ -70,9 +70,14 @@ export function takeCityNames(input: string): { zone?: string; rest: string } {
   return { rest: input };
 }
 
-/** "UTC+3", "UTC−3:30", "UTC" for a zone at an instant. */
+/** "UTC+3", "UTC−3:30", "UTC" for a zone at an instant; "UTC" too for a zone Intl does not know, which digests show in UTC. */
 export function offsetLabel(zone: string, at: number): string {
-  const part = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  let part: string;
+  try {
+    part = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  } catch {
+    return 'UTC';
+  }
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(part);
   if (!m) return 'UTC';
   const minutes = m[3] === '00' ? '' : `:${m[3]}`;

@@ -1,4 +1,5 @@
 import { Composer } from 'telegraf';
+import type { PageOutcome } from '../../digests/actions.ts';
 import { decodeInstant } from '../../digests/buttons.ts';
 import { sourceKey } from '../../subscriptions/mutes.ts';
 import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
@@ -8,6 +9,9 @@ import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml, toPlainText } from '../reply.ts';
 
 const PAGE = /^\d{1,2}$/;
+const PAGE_ANSWERS: Record<PageOutcome, string> = {
+  queued: 'digest.more_queued', stale: 'digest.more_stale', already: 'digest.more_already', paused: 'subscriptions.paused', none: 'digest.more_none',
+};
 const SOURCE_KEY = /^[0-9a-z]{1,7}$/;
 
 /** The pressed button's own label: a source's name is too long for callback data, so the label says it. */
@@ -50,7 +54,7 @@ export function digestFeature(deps: BotDeps): Composer<BotContext> {
     const at = digestOf(ctx, at36, tag);
     await assertCanManage(ctx);
     const outcome = digests.nextPage(chatIdOf(ctx), at, Number(page));
-    const key = outcome === 'queued' ? 'digest.more_queued' : outcome === 'stale' ? 'digest.more_stale' : outcome === 'already' ? 'digest.more_already' : outcome === 'paused' ? 'subscriptions.paused' : 'digest.more_none';
+    const key = PAGE_ANSWERS[outcome];
     await ctx.answerCbQuery(toPlainText(ctx.t(key)).slice(0, 200));
   });
 

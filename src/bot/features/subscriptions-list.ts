@@ -1,5 +1,6 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
+import { fnv1a } from '../../articles/fingerprint.ts';
 import { escapeHtml } from '../../i18n.ts';
 import { formatKeyword, mergeKeywords, parseKeywords, type Keywords } from '../../subscriptions/keywords.ts';
 import type { SubscriptionRecord } from '../../subscriptions/subscriptions.ts';
@@ -17,9 +18,7 @@ const SIDES = { i: 'include', e: 'exclude' } as const;
 
 /** A short fingerprint of a keyword for its remove button: stays right when the list changes under it. */
 function keywordTag(side: 'include' | 'exclude', word: string): string {
-  let hash = 0x811c9dc5;
-  for (const ch of `${side}:${word}`) hash = Math.imul(hash ^ (ch.codePointAt(0) as number), 0x01000193) >>> 0;
-  return hash.toString(36);
+  return fnv1a(`${side}:${word}`).toString(36);
 }
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text);
