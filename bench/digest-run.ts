@@ -5,7 +5,7 @@
 import { createConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { createOutbox } from '../src/delivery/outbox.ts';
-import { createDigestService } from '../src/digests/service.ts';
+import { createDigestService, type ChatDigest } from '../src/digests/service.ts';
 import { createI18n } from '../src/i18n.ts';
 import { createChatService } from '../src/subscriptions/chats.ts';
 import { createTaxonomy } from '../src/taxonomy/index.ts';
@@ -19,19 +19,20 @@ const service = createDigestService({
   chats: createChatService({ db: handle.db, config }), outbox: createOutbox(handle),
 });
 const rssBefore = process.memoryUsage().rss;
-const started = performance.now();
-const result = service.run({ at: Number(atText), force: true, dryRun: mode === 'dry' });
-const seconds = (performance.now() - started) / 1000;
 // What the features did, so a figure cannot come from a run where they were all off.
-let items = 0, updates = 0, foreign = 0, more = 0;
-for (const d of result.digests) {
+let chats = 0, items = 0, updates = 0, foreign = 0, more = 0;
+const count = (d: ChatDigest) => {
+  chats++;
   items += d.items.length;
   more += d.more > 0 ? 1 : 0;
   for (const item of d.items) {
     if (item.isUpdate) updates++;
     if (item.foreign) foreign++;
   }
-}
+};
+const started = performance.now();
+const result = service.run({ at: Number(atText), force: true, dryRun: mode === 'dry', onDigest: count });
+const seconds = (performance.now() - started) / 1000;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(`${JSON.stringify({ seconds, queued: result.queuedMessages, chats: result.digests.length, items, updates, foreign, more, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb })}\n`);
+process.stdout.write(`${JSON.stringify({ seconds, queued: result.queuedMessages, chats, items, updates, foreign, more, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb })}\n`);
 handle.close();

@@ -1,5 +1,5 @@
 import { Telegram } from 'telegraf';
-import { createDigestService } from '../digests/service.ts';
+import { createDigestService, type ChatDigest } from '../digests/service.ts';
 import { createOutbox } from '../delivery/outbox.ts';
 import { createSender } from '../delivery/sender.ts';
 import { createI18n } from '../i18n.ts';
@@ -26,15 +26,19 @@ export async function digestCommand(ctx: CliContext, args: string[]): Promise<nu
   const chats = createChatService({ db: handle.db, config: ctx.config });
   const outbox = createOutbox(handle);
   const digests = createDigestService({ handle, config: ctx.config, taxonomy: createTaxonomy(), i18n: await createI18n(), chats, outbox, logger: ctx.logger });
-  const result = digests.run({ at, force: now, dryRun, ...(chatId !== undefined ? { chatIds: [chatId] } : {}) });
+  // Each digest shrinks to what is printed as it is made, rather than every chat's items kept to the end.
+  const due: Array<{ chat_id: number; items: Array<{ id: number; title: string; url: string | null }>; more: number; messages: number }> = [];
+  const result = digests.run({
+    at, force: now, dryRun, ...(chatId !== undefined ? { chatIds: [chatId] } : {}),
+    ...(dryRun
+      ? {
+          onDigest: (d: ChatDigest) =>
+            due.push({ chat_id: d.chatId, items: d.items.map((i) => ({ id: i.article.id, title: i.article.title, url: i.article.url })), more: d.more, messages: d.messageCount }),
+        }
+      : {}),
+  });
 
   if (dryRun) {
-    const due = result.digests.map((d) => ({
-      chat_id: d.chatId,
-      items: d.items.map((i) => ({ id: i.article.id, title: i.article.title, url: i.article.url })),
-      more: d.more,
-      messages: d.messageCount,
-    }));
     if (args.includes('--json')) ctx.stdout(JSON.stringify({ due }));
     else {
       ctx.stdout(`${due.length} chat(s) due at ${new Date(at).toISOString()}`);

@@ -17,6 +17,11 @@ const RECENT_DIGESTS = 500;
 /** Offsets change on the hour at most twice a year: comparing every 6 hours over the window finds a change. */
 const PROBE_STEP_MS = 6 * 3_600_000;
 
+export interface RenderedDigest {
+  items: readonly ComposedItem[];
+  messages: readonly DigestMessage[];
+}
+
 export type Translator = (key: string, opts?: Record<string, unknown>) => string;
 
 export interface RenderOptions {
@@ -103,7 +108,7 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
      * language and zone: chats come sorted so that equal digests are near each other, and keeping a
      * few hundred keeps memory flat.
      */
-    render({ items, more }: Composition, locale: Locale, zone: string) {
+    render({ items, more }: Composition, locale: Locale, zone: string): RenderedDigest {
       if (items.length === 0) return { items, messages: NO_MESSAGES };
       const key = digestKey(items, more, locale, zone);
       const seen = recent.get(key);

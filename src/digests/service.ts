@@ -8,12 +8,12 @@ import type { ChatService } from '../subscriptions/chats.ts';
 import type { Subscription } from '../subscriptions/subscriptions.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import { createSigner, digestKeyboard, type Signer } from './buttons.ts';
-import { composeForChat, type ComposedItem } from './compose.ts';
+import { composeForChat, type ComposedItem, type Composition } from './compose.ts';
 import { isDue } from './due.ts';
 import type { DigestMessage } from './format.ts';
 import { parsePrefs, prefsSignature, type Prefs } from './prefs.ts';
 import { createRanker, indexCandidates, type RankedProfile } from './rank.ts';
-import { createRenderer, type Translator } from './renderer.ts';
+import { createRenderer, type RenderedDigest, type Translator } from './renderer.ts';
 import { createDigestRepository, parseSubscriptions } from './repository.ts';
 import { createRosterBuilder, runOrder, type Roster, type RosterProfile } from './roster.ts';
 
@@ -53,6 +53,11 @@ export interface DigestRunOptions {
   dryRun?: boolean;
   /** Keep every chat's digest in the result even on a run over all chats (tests). */
   keepDigests?: boolean;
+  /**
+   * Hands each chat's digest over as it is composed, instead of keeping them all in the result:
+   * a dry run over 100k chats would otherwise hold every chat's items to the end.
+   */
+  onDigest?: (digest: ChatDigest) => void;
   /**
    * Page 2, 3… of the digest composed at `at` ("More"): the same ranking over the same articles,
    * less what the chat has by now. A page does not move the chat's last digest.
@@ -165,7 +170,7 @@ export function createDigestService(deps: {
     const roster = selectChats(options);
     const result: DigestRunResult = { at, considered: roster.size, digests: [], digestsComposed: 0, queuedMessages: 0 };
     // A scheduled run over every chat only reports counts; keeping each chat's items would cost memory for nothing.
-    const keepDigests = options.dryRun === true || options.chatIds !== undefined || options.keepDigests === true;
+    const keepDigests = !options.onDigest && (options.dryRun === true || options.chatIds !== undefined || options.keepDigests === true);
     if (roster.size === 0) return result;
     // Every digest reaches back the lookback: what the chat never had (past a cap it left unopened) is still due.
     const windowStart = at - lookbackMs;
@@ -184,6 +189,7 @@ export function createDigestService(deps: {
     // and the parts past the first sending's count would go out as a stray, headless fragment.
     const once = page > 1 || taste;
     let current: { profile: number; ranked: RankedProfile } | undefined;
+    let last: { same: number; composed: Composition; digest: RenderedDigest } | undefined;
 
     const composeBatch = (batch: Uint32Array): number => {
       let queued = 0;
@@ -204,11 +210,24 @@ export function createDigestService(deps: {
         }
         if (current?.profile !== profile) current = { profile, ranked: ranker.rank(subscriptions) };
         const locale = roster.locales[roster.localeOf(i)] as Locale;
-        const view = { ...(prefs[roster.prefsOf(i)] as Prefs), since: windowStart, at, delivered: delivered.get(chatId) ?? NOTHING };
-        const composed = composeForChat(current.ranked, view, MAX_DIGEST_ITEMS);
-        const digest = renderer.render(composed, locale, roster.zones[roster.zoneOf(i)] as string);
-        if (keepDigests) result.digests.push({ chatId, items: digest.items, more: composed.more, messageCount: digest.messages.length });
-        else if (digest.items.length > 0) result.digestsComposed++;
+        const had = delivered.get(chatId);
+        // The run's order puts chats of one profile, language, zone and preferences side by side: those that
+        // have none of the candidates yet get the very same digest, composed and rendered once.
+        const same = had === undefined ? ((profile * roster.locales.length + roster.localeOf(i)) * roster.zones.length + roster.zoneOf(i)) * prefs.length + roster.prefsOf(i) : -1;
+        let composed: Composition, digest: RenderedDigest;
+        if (same >= 0 && last?.same === same) ({ composed, digest } = last);
+        else {
+          const view = { ...(prefs[roster.prefsOf(i)] as Prefs), since: windowStart, at, delivered: had ?? NOTHING };
+          composed = composeForChat(current.ranked, view, MAX_DIGEST_ITEMS);
+          digest = renderer.render(composed, locale, roster.zones[roster.zoneOf(i)] as string);
+          last = same >= 0 ? { same, composed, digest } : undefined;
+        }
+        if (keepDigests || options.onDigest) {
+          const chatDigest = { chatId, items: digest.items, more: composed.more, messageCount: digest.messages.length };
+          if (options.onDigest) options.onDigest(chatDigest);
+          else result.digests.push(chatDigest);
+        }
+        if (!keepDigests && digest.items.length > 0) result.digestsComposed++;
         const t = renderer.translator(locale);
         // A taste's leftovers come with the next digest; it has no pages of its own.
         const more = taste ? 0 : composed.more;
