@@ -1,6 +1,14 @@
 /** Chat member objects with every field the Bot API marks as required for each status. */
 import type { ChatMember, User, UserFromGetMe } from 'telegraf/types';
-import type { ChatMemberStatus } from './types.ts';
+import type { ChatMemberRights, ChatMemberStatus } from './types.ts';
+
+export interface MemberShape extends ChatMemberRights {
+  /**
+   * The telegram-bot-api server gives channel administrators can_post_messages / can_edit_messages and
+   * drops the group-only rights; implied when either channel right is given.
+   */
+  channel?: boolean;
+}
 
 export const DEFAULT_TOKEN = '123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz';
 export const DEFAULT_BOT_USERNAME = 'fake_test_bot';
@@ -24,17 +32,25 @@ export function botUser(info: UserFromGetMe): User {
   return { id: info.id, is_bot: true, first_name: info.first_name, username: info.username };
 }
 
-export function chatMember(user: User, status: ChatMemberStatus): ChatMember {
+export function chatMember(user: User, status: ChatMemberStatus, shape: MemberShape = {}): ChatMember {
   switch (status) {
     case 'creator':
       return { status, user, is_anonymous: false };
-    case 'administrator':
-      return {
+    case 'administrator': {
+      const admin: ChatMember = {
         status, user, can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true,
         can_manage_video_chats: true, can_restrict_members: true, can_promote_members: false, can_change_info: true,
-        can_invite_users: true, can_pin_messages: true, can_post_stories: false, can_edit_stories: false,
-        can_delete_stories: false,
+        can_invite_users: true, can_post_stories: false, can_edit_stories: false, can_delete_stories: false,
       };
+      if (shape.channel || shape.canPostMessages !== undefined || shape.canEditMessages !== undefined) {
+        admin.can_post_messages = shape.canPostMessages ?? true;
+        admin.can_edit_messages = shape.canEditMessages ?? true;
+      } else {
+        admin.can_pin_messages = true;
+        if (shape.canManageTopics !== undefined) admin.can_manage_topics = shape.canManageTopics;
+      }
+      return admin;
+    }
     case 'restricted':
       return {
         status, user, is_member: true, can_send_messages: false, can_send_audios: false, can_send_documents: false,

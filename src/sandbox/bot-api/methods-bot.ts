@@ -4,7 +4,7 @@ import { boolParam, intParam, jsonParam, stringParam, type Params } from './body
 import { reply, type MethodHandler } from './context.ts';
 import { badRequest, conflict, DESCRIPTIONS, stateBadRequest } from './errors.ts';
 import { botUser, chatMember } from './members.ts';
-import { chatInfo, requireChatId, type World } from './state.ts';
+import { botMembership, chatInfo, chatObject, requireChatId, type World } from './state.ts';
 
 const SCOPE_TYPES = new Set([
   'default', 'all_private_chats', 'all_group_chats', 'all_chat_administrators', 'chat', 'chat_administrators', 'chat_member',
@@ -145,17 +145,25 @@ export const botMethods: Record<string, MethodHandler> = {
     const chatId = requireChatId(ctx.world, params);
     const target = ctx.world.migrated.get(chatId);
     if (target !== undefined) throw stateBadRequest(DESCRIPTIONS.migrated, { migrate_to_chat_id: target });
-    const info = chatInfo(ctx.world, chatId);
-    return reply({ ...info, accent_color_id: 0, max_reaction_count: 11 });
+    // Telegram sends is_forum only when true; chatObject knows that rule.
+    const { is_forum: _isForum, ...info } = chatInfo(ctx.world, chatId);
+    return reply({ ...info, ...chatObject(ctx.world, chatId), accent_color_id: 0, max_reaction_count: 11 });
   },
 
   getChatMember: (ctx, params) => {
     const chatId = requireChatId(ctx.world, params);
     const userId = intParam(params, 'user_id');
     if (userId === undefined || Number.isNaN(userId) || userId <= 0) throw badRequest('invalid user_id specified');
-    const status = ctx.world.members.get(`${chatId}:${userId}`) ?? 'member';
-    const user = userId === ctx.botInfo.id ? botUser(ctx.botInfo) : { id: userId, is_bot: false, first_name: `User ${userId}` };
-    return reply(chatMember(user, status));
+    const channel = chatInfo(ctx.world, chatId).type === 'channel';
+    if (userId === ctx.botInfo.id) {
+      const { status, explicit: _explicit, ...rights } = botMembership(ctx.world, chatId, userId);
+      return reply(chatMember(botUser(ctx.botInfo), status, { ...rights, channel }));
+    }
+    const key = `${chatId}:${userId}`;
+    // A group's users are usually members; a channel's readers mostly are not, and the test names those who are.
+    const status = ctx.world.members.get(key) ?? (channel ? 'left' : 'member');
+    const user = { id: userId, is_bot: false, first_name: `User ${userId}` };
+    return reply(chatMember(user, status, { ...ctx.world.memberRights.get(key), channel }));
   },
 
   leaveChat: (ctx, params) => {

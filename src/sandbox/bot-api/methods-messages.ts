@@ -4,8 +4,9 @@ import { intParam, stringParam, type Params } from './body.ts';
 import { reply, type MethodContext, type MethodHandler } from './context.ts';
 import { badRequest, DESCRIPTIONS, tooManyRequests } from './errors.ts';
 import { checkReplyMarkup } from './markup-rules.ts';
+import { assertThread, threadParam } from './forum.ts';
 import { botUser } from './members.ts';
-import { assertCanPost, chatObject, messageKey, nextMessageId, requireChatId } from './state.ts';
+import { assertCanPost, chatObject, isForum, messageKey, nextMessageId, requireChatId } from './state.ts';
 import { checkText, MESSAGE_RULES } from './text-rules.ts';
 import type { SentMessage } from './types.ts';
 
@@ -30,13 +31,15 @@ function disablesPreview(params: Params): boolean {
 }
 
 function toMessage(ctx: MethodContext, stored: SentMessage): Message.TextMessage {
-  const message: Message.TextMessage = {
-    message_id: stored.message_id,
-    from: botUser(ctx.botInfo),
-    chat: chatObject(ctx.world, stored.chat_id),
-    date: stored.date,
-    text: stored.plain_text,
-  };
+  const chat = chatObject(ctx.world, stored.chat_id);
+  const message: Message.TextMessage = { message_id: stored.message_id, chat, date: stored.date, text: stored.plain_text };
+  // Channel posts are signed by the channel itself; Telegram leaves `from` out.
+  if (chat.type === 'channel') message.sender_chat = chat;
+  else message.from = botUser(ctx.botInfo);
+  if (stored.message_thread_id !== undefined) {
+    message.message_thread_id = stored.message_thread_id;
+    if (isForum(ctx.world, stored.chat_id)) message.is_topic_message = true;
+  }
   if (stored.entities.length > 0) message.entities = stored.entities;
   if (stored.reply_markup) message.reply_markup = stored.reply_markup;
   if (stored.edit_date !== undefined) message.edit_date = stored.edit_date;
@@ -68,6 +71,8 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) 
 const sendMessage: MethodHandler = (ctx, params) => {
   const chatId = requireChatId(ctx.world, params);
   assertCanPost(ctx.world, chatId);
+  const threadId = threadParam(params);
+  if (threadId !== undefined) assertThread(ctx.world, chatId, threadId);
   const text = checkText(
     { text: params.text, parseMode: params.parse_mode, entities: params.entities },
     { ...MESSAGE_RULES, strictHtml: ctx.strictHtml },
@@ -93,6 +98,7 @@ const sendMessage: MethodHandler = (ctx, params) => {
     disable_preview: disablePreview,
     date: Math.floor(now / 1000),
   };
+  if (threadId !== undefined) stored.message_thread_id = threadId;
   ctx.world.messages.set(messageKey(chatId, stored.message_id), stored);
   return reply(toMessage(ctx, stored));
 };

@@ -2,6 +2,8 @@
  * Telegram's published flood limits for bots, in the shapes that matter for
  * tests: ~30 messages/s overall (sliding window), ~1 message/s per private chat
  * with a small burst (token bucket), 20 messages/min per group (sliding window).
+ * The group window is keyed by chat id alone, so a channel counts as a group and
+ * every topic of a forum draws on its chat's one budget, as on Telegram.
  * A refused send consumes nothing, so a bot that honours retry_after succeeds.
  */
 

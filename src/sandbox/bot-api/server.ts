@@ -9,6 +9,7 @@ import { parseParams, readBody, type Params } from './body.ts';
 import type { MethodContext, MethodHandler } from './context.ts';
 import { ApiError, DESCRIPTIONS, type ApiErrorBody } from './errors.ts';
 import { createFaults } from './faults.ts';
+import { assertForumType, createTopicAsUser, deleteTopicAsUser, forumMethods, liveTopics, setTopicClosed } from './forum.ts';
 import { DEFAULT_BOT_FIRST_NAME, DEFAULT_BOT_USERNAME, DEFAULT_TOKEN, makeBotInfo } from './members.ts';
 import { botMethods, commandsKey } from './methods-bot.ts';
 import { messageMethods } from './methods-messages.ts';
@@ -69,7 +70,7 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}): Pro
   };
   // Telegram matches method names case-insensitively.
   const handlers = new Map<string, { name: string; handler: MethodHandler }>();
-  for (const [name, handler] of Object.entries({ ...messageMethods, ...botMethods })) {
+  for (const [name, handler] of Object.entries({ ...messageMethods, ...botMethods, ...forumMethods })) {
     handlers.set(name.toLowerCase(), { name, handler });
   }
   const callListeners = new Set<() => void>();
@@ -155,6 +156,10 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}): Pro
     callsOf: (method) => world.calls.filter((call) => call.method.toLowerCase() === method.toLowerCase()),
     sentMessages: (chatId) =>
       [...world.messages.values()].filter((m) => chatId === undefined || m.chat_id === chatId).map((m) => structuredClone(m)),
+    messagesIn: (chatId, threadId) =>
+      [...world.messages.values()]
+        .filter((m) => m.chat_id === chatId && m.message_thread_id === threadId)
+        .map((m) => structuredClone(m)),
     lastMessage: (chatId) => {
       const mine = [...world.messages.values()].filter((m) => m.chat_id === chatId);
       const last = mine.at(-1);
@@ -164,13 +169,35 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}): Pro
     unblockChat: (chatId) => {
       world.blocked.delete(chatId);
       world.left.delete(chatId);
+      const membership = world.botMembers.get(chatId);
+      if (membership?.status === 'left' || membership?.status === 'kicked') world.botMembers.delete(chatId);
     },
     migrateChat: (fromId, toId) => {
       world.migrated.set(fromId, toId);
       if (!world.chats.has(toId)) world.chats.set(toId, { id: toId, type: 'supergroup', title: `Chat ${toId}` });
     },
-    setChat: (chat) => void world.chats.set(chat.id, { ...chat }),
-    setChatMemberStatus: (chatId, userId, status) => void world.members.set(`${chatId}:${userId}`, status),
+    setChat: (chat) => {
+      assertForumType(chat);
+      world.chats.set(chat.id, { ...chat });
+    },
+    setChatMemberStatus: (chatId, userId, status, rights) => {
+      const key = `${chatId}:${userId}`;
+      world.members.set(key, status);
+      if (rights) world.memberRights.set(key, { ...rights });
+      else world.memberRights.delete(key);
+    },
+    setBotMember: (chatId, membership) => {
+      if (chatId > 0) throw new Error('fake-telegram: setBotMember is for groups and channels; use blockChat for a private chat');
+      // The latest word on the bot's membership wins over an earlier blockChat / leaveChat.
+      world.blocked.delete(chatId);
+      world.left.delete(chatId);
+      world.botMembers.set(chatId, { ...membership });
+    },
+    createTopic: (chatId, name) => createTopicAsUser(world, chatId, name),
+    closeTopic: (chatId, threadId) => setTopicClosed(world, chatId, threadId, true),
+    reopenTopic: (chatId, threadId) => setTopicClosed(world, chatId, threadId, false),
+    deleteTopic: (chatId, threadId) => deleteTopicAsUser(world, chatId, threadId),
+    topics: (chatId) => liveTopics(world, chatId),
     failNext: (method, count, error) => faults.failNext(method, count, error),
     failRandomly: (probability, randomOptions) => faults.failRandomly(probability, randomOptions),
     queueUpdate: (update) => updates.push(update),

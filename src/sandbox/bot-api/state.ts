@@ -5,7 +5,7 @@
 import type { Chat } from 'telegraf/types';
 import { badRequest, DESCRIPTIONS, forbidden, stateBadRequest } from './errors.ts';
 import { intParam, type Params } from './body.ts';
-import type { ChatMemberStatus, FakeChat, RecordedCall, SentMessage } from './types.ts';
+import type { BotMembership, ChatMemberRights, ChatMemberStatus, FakeChat, RecordedCall, SentMessage } from './types.ts';
 
 /**
  * Bot message ids start here in every chat so they never collide with the ids
@@ -33,16 +33,32 @@ export interface World {
   migrated: Map<number, number>;
   chats: Map<number, FakeChat>;
   members: Map<string, ChatMemberStatus>;
+  /** Keyed like `members`; only for members set with rights. */
+  memberRights: Map<string, ChatMemberRights>;
+  botMembers: Map<number, BotMembership>;
+  /** chat id → message_thread_id → topic. */
+  topics: Map<number, Map<number, TopicState>>;
   /** Keyed by `${scopeKey}|${languageCode}`. */
   commands: Map<string, Array<{ command: string; description: string }>>;
   answeredQueries: Set<string>;
   webhook: Webhook | undefined;
 }
 
+export interface TopicState {
+  threadId: number;
+  name: string;
+  iconColor: number;
+  closed: boolean;
+  deleted: boolean;
+  /** A bot may close, reopen and delete its own topics without can_manage_topics. */
+  createdByBot: boolean;
+}
+
 export function createWorld(): World {
   return {
     calls: [], violations: [], tooManyRequests: 0, messages: new Map(), deleted: new Set(), nextMessageId: new Map(),
     blocked: new Set(), left: new Set(), migrated: new Map(), chats: new Map(), members: new Map(),
+    memberRights: new Map(), botMembers: new Map(), topics: new Map(),
     commands: new Map(), answeredQueries: new Set(), webhook: undefined,
   };
 }
@@ -62,12 +78,40 @@ export function chatInfo(world: World, chatId: number): FakeChat {
   return type === 'private' ? { id: chatId, type, first_name: `User ${chatId}` } : { id: chatId, type, title: `Chat ${chatId}` };
 }
 
+export const isForum = (world: World, chatId: number): boolean => {
+  const info = chatInfo(world, chatId);
+  return info.type === 'supergroup' && info.is_forum === true;
+};
+
 /** The `chat` object inside a Message. */
 export function chatObject(world: World, chatId: number): Chat {
   const info = chatInfo(world, chatId);
   const extra = info.username ? { username: info.username } : {};
   if (info.type === 'private') return { id: info.id, type: 'private', first_name: info.first_name ?? `User ${info.id}`, ...extra };
-  return { id: info.id, type: info.type, title: info.title ?? `Chat ${info.id}`, ...extra } as Chat;
+  // Telegram only ever sends is_forum: true, never false.
+  const forum = isForum(world, chatId) ? { is_forum: true } : {};
+  return { id: info.id, type: info.type, title: info.title ?? `Chat ${info.id}`, ...extra, ...forum } as Chat;
+}
+
+export interface ResolvedMembership extends ChatMemberRights {
+  status: ChatMemberStatus;
+  /** False when nothing was configured and the status is the fake's default for the chat kind. */
+  explicit: boolean;
+}
+
+/**
+ * What getChatMember would say about the bot. A bot can only join a channel as an
+ * administrator, hence the default there; elsewhere it is an ordinary member.
+ */
+export function botMembership(world: World, chatId: number, botId: number): ResolvedMembership {
+  const set = world.botMembers.get(chatId);
+  if (set) return { ...set, explicit: true };
+  if (chatId < 0 && world.blocked.has(chatId)) return { status: 'kicked', explicit: true };
+  if (world.left.has(chatId)) return { status: 'left', explicit: true };
+  const key = `${chatId}:${botId}`;
+  const status = world.members.get(key);
+  if (status) return { status, ...world.memberRights.get(key), explicit: true };
+  return { status: chatInfo(world, chatId).type === 'channel' ? 'administrator' : 'member', explicit: false };
 }
 
 /** chat_id may be a number, a numeric string or '@username' of a chat registered with setChat. */
@@ -96,6 +140,12 @@ export function assertCanPost(world: World, chatId: number): void {
     throw forbidden(type === 'private' ? DESCRIPTIONS.blocked : `bot was kicked from the ${kind}`);
   }
   if (world.left.has(chatId)) throw forbidden(`bot is not a member of the ${kind}`);
+  const membership = world.botMembers.get(chatId);
+  if (membership?.status === 'kicked') throw forbidden(`bot was kicked from the ${kind}`);
+  if (membership?.status === 'left') throw forbidden(`bot is not a member of the ${kind}`);
+  if (type === 'channel' && membership && (membership.status !== 'administrator' || membership.canPostMessages === false)) {
+    throw stateBadRequest('need administrator rights in the channel chat');
+  }
 }
 
 export function nextMessageId(world: World, chatId: number): number {

@@ -67,6 +67,8 @@ export interface SentMessage {
   /** Unix seconds. */
   date: number;
   edit_date?: number;
+  /** The forum topic (or reply thread) the message went to; absent for a forum's General topic and plain chats. */
+  message_thread_id?: number;
 }
 
 export type ChatMemberStatus = 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
@@ -77,6 +79,30 @@ export interface FakeChat {
   title?: string;
   username?: string;
   first_name?: string;
+  /** Supergroups only: topics are enabled, so sends may carry message_thread_id. */
+  is_forum?: boolean;
+}
+
+/** Administrator rights that only some chat kinds have; unset ones default to true for administrators. */
+export interface ChatMemberRights {
+  /** Channels only. */
+  canPostMessages?: boolean;
+  /** Channels only. */
+  canEditMessages?: boolean;
+  /** Forum supergroups only. */
+  canManageTopics?: boolean;
+}
+
+/** The bot's own standing in a group or channel, as setBotMember records it. */
+export interface BotMembership extends ChatMemberRights {
+  status: 'administrator' | 'member' | 'left' | 'kicked';
+}
+
+export interface ForumTopicInfo {
+  message_thread_id: number;
+  name: string;
+  icon_color: number;
+  closed: boolean;
 }
 
 export interface InjectedError {
@@ -117,7 +143,23 @@ export interface FakeTelegram {
   unblockChat(chatId: number): void;
   migrateChat(fromId: number, toId: number): void;
   setChat(chat: FakeChat): void;
-  setChatMemberStatus(chatId: number, userId: number, status: ChatMemberStatus): void;
+  /** `rights` shape getChatMember's administrator object (channel rights only appear in channels). */
+  setChatMemberStatus(chatId: number, userId: number, status: ChatMemberStatus, rights?: ChatMemberRights): void;
+  /**
+   * The bot's membership in a group or channel. Never set: channels treat the bot as an administrator that
+   * may post, other chats as a member. Replaces an earlier blockChat/leaveChat for the chat.
+   */
+  setBotMember(chatId: number, membership: BotMembership): void;
+  /** A user opens a topic in a forum (setChat with is_forum first); returns its message_thread_id. */
+  createTopic(chatId: number, name: string): number;
+  closeTopic(chatId: number, threadId: number): void;
+  reopenTopic(chatId: number, threadId: number): void;
+  /** Also removes the bot messages in the topic, as Telegram deletes a topic's history with it. */
+  deleteTopic(chatId: number, threadId: number): void;
+  /** Live (not deleted) topics of a forum, oldest first. */
+  topics(chatId: number): ForumTopicInfo[];
+  /** Bot messages in one topic or reply thread; threadId undefined = General / no thread. */
+  messagesIn(chatId: number, threadId?: number): SentMessage[];
   /** The next `count` calls of `method` ('*' = any method) answer with `error` and do nothing else. */
   failNext(method: string, count: number, error: InjectedError): void;
   /** Each call fails with the given probability; 0 switches it off. */

@@ -5,45 +5,18 @@
  * range the fake uses for bot messages, so the two never collide. The sandbox passes its
  * own per-chat message ids and lets the Bot API's queue number the updates.
  */
-import type { Chat, ChatMemberUpdated, InlineKeyboardMarkup, Message, MessageEntity, Update, User } from 'telegraf/types';
-import { chatMember, DEFAULT_BOT_FIRST_NAME, DEFAULT_BOT_USERNAME, DEFAULT_TOKEN, makeBotInfo, botUser } from './members.ts';
+import type { ChatMemberUpdated, InlineKeyboardMarkup, Message, Update, User } from 'telegraf/types';
+import { chatMember } from './members.ts';
 import type { ChatMemberStatus } from './types.ts';
+import {
+  botCommandEntities, DEFAULT_BOT, makeChannel, makeChat, makeUser, nextCallbackId, nextMessageId, nextUpdateId, nowSeconds, threadFields,
+  type ChatInput, type ThreadInput, type UpdateChatType, type UserInput,
+} from './update-parts.ts';
 
-export type UpdateChatType = 'private' | 'group' | 'supergroup';
+export { botCommandEntities, nextMessageId, nextUpdateId, resetUpdateIds, type UpdateChatType } from './update-parts.ts';
+export * from './updates-editions.ts';
 
-let updateId = 0;
-let messageId = 0;
-let callbackId = 0;
-
-const DEFAULT_BOT: User = botUser(makeBotInfo(DEFAULT_TOKEN, DEFAULT_BOT_USERNAME, DEFAULT_BOT_FIRST_NAME));
-
-/** Start ids from 1 again (e.g. in beforeEach) for tests that assert on them. */
-export function resetUpdateIds(): void {
-  updateId = 0;
-  messageId = 0;
-  callbackId = 0;
-}
-
-export const nextUpdateId = (): number => ++updateId;
-export const nextMessageId = (): number => ++messageId;
-
-interface ChatInput {
-  chatId: number;
-  /** Default: 'private' for positive ids, 'supergroup' for -100… ids, else 'group'. */
-  chatType?: UpdateChatType;
-  /** Group title; default `Chat <id>`. */
-  chatTitle?: string;
-}
-
-interface UserInput {
-  /** Default: chatId in private chats, 1001 in groups. */
-  userId?: number;
-  firstName?: string;
-  username?: string;
-  languageCode?: string;
-}
-
-export interface MessageUpdateInput extends ChatInput, UserInput {
+export interface MessageUpdateInput extends ChatInput, UserInput, ThreadInput {
   text: string;
   messageId?: number;
   /** Unix seconds; default now. */
@@ -55,7 +28,7 @@ export interface EditedMessageUpdateInput extends MessageUpdateInput {
   editDate?: number;
 }
 
-export interface CallbackUpdateInput extends ChatInput, UserInput {
+export interface CallbackUpdateInput extends ChatInput, UserInput, ThreadInput {
   userId: number;
   data: string;
   /** The bot message carrying the pressed button. */
@@ -68,64 +41,18 @@ export interface CallbackUpdateInput extends ChatInput, UserInput {
   replyMarkup?: InlineKeyboardMarkup | undefined;
 }
 
-export interface MyChatMemberUpdateInput extends ChatInput, UserInput {
+export interface MyChatMemberUpdateInput extends Omit<ChatInput, 'chatType'>, UserInput {
+  /** 'channel' must be explicit: -100… ids are inferred as supergroups. */
+  chatType?: UpdateChatType | 'channel';
   userId: number;
   oldStatus: ChatMemberStatus;
   newStatus: ChatMemberStatus;
   bot?: User;
-}
-
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
-
-function resolveType(input: ChatInput): UpdateChatType {
-  if (input.chatType) return input.chatType;
-  if (input.chatId > 0) return 'private';
-  return input.chatId <= -1_000_000_000_000 ? 'supergroup' : 'group';
-}
-
-function makeUser(input: UserInput & { chatId: number }): User {
-  const id = input.userId ?? (input.chatId > 0 ? input.chatId : 1001);
-  const user: User = { id, is_bot: false, first_name: input.firstName ?? `User ${id}` };
-  if (input.username !== undefined) user.username = input.username;
-  if (input.languageCode !== undefined) user.language_code = input.languageCode;
-  return user;
-}
-
-function makeChat(input: ChatInput, user: User): Exclude<Chat, Chat.ChannelChat> {
-  const type = resolveType(input);
-  if (type === 'private') {
-    const chat: Chat.PrivateChat = { id: input.chatId, type, first_name: user.first_name };
-    if (user.username !== undefined) chat.username = user.username;
-    return chat;
-  }
-  return { id: input.chatId, type, title: input.chatTitle ?? `Chat ${input.chatId}` } as Chat.GroupChat | Chat.SupergroupChat;
-}
-
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
-const isCommandChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_]/.test(c);
-
-/** tdlib's bot command matcher: `/cmd` or `/cmd@BotName`, not glued to words, '/', '<' or '>'. */
-export function botCommandEntities(text: string): MessageEntity[] {
-  const entities: MessageEntity[] = [];
-  for (let slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
-    const before = slash > 0 ? text[slash - 1] : undefined;
-    if (isWordChar(before) || before === '/' || before === '<' || before === '>') continue;
-    let end = slash + 1;
-    while (isCommandChar(text[end])) end++;
-    const commandLength = end - slash - 1;
-    if (commandLength < 1 || commandLength > 64) continue;
-    if (text[end] === '@') {
-      let mentionEnd = end + 1;
-      while (isCommandChar(text[mentionEnd])) mentionEnd++;
-      const mentionLength = mentionEnd - end - 1;
-      if (mentionLength < 3 || mentionLength > 32) continue;
-      end = mentionEnd;
-    }
-    const after = text[end];
-    if (isWordChar(after) || after === '/' || after === '<' || after === '>') continue;
-    entities.push({ type: 'bot_command', offset: slash, length: end - slash });
-  }
-  return entities;
+  /** Rights of the new administrator status; in a channel both default to true. */
+  canPostMessages?: boolean;
+  canEditMessages?: boolean;
+  /** Supergroups: whether the new administrator may manage forum topics. */
+  canManageTopics?: boolean;
 }
 
 type IncomingText = Update.MessageUpdate<Message.TextMessage>['message'];
@@ -138,6 +65,7 @@ function textMessage(input: MessageUpdateInput): IncomingText {
     chat: makeChat(input, from),
     date: input.date ?? nowSeconds(),
     text: input.text,
+    ...threadFields(input),
   };
   const entities = botCommandEntities(input.text);
   if (entities.length > 0) message.entities = entities;
@@ -162,26 +90,32 @@ export function callbackUpdate(input: CallbackUpdateInput): Update.CallbackQuery
     chat,
     date: nowSeconds(),
     text: input.messageText ?? '',
+    ...threadFields(input),
     ...(input.replyMarkup ? { reply_markup: input.replyMarkup } : {}),
   };
   return {
     update_id: nextUpdateId(),
-    callback_query: { id: String(++callbackId), from, chat_instance: String(input.chatId), data: input.data, message },
+    callback_query: { id: String(nextCallbackId()), from, chat_instance: String(input.chatId), data: input.data, message },
   };
 }
 
 type CallbackQuery = Update.CallbackQueryUpdate['callback_query'] & { data: string };
 
-/** The bot's own membership changed: added to a group, promoted, or blocked/unblocked in a private chat. */
+/** The bot's own membership changed: added to a group or channel, promoted, or blocked/unblocked in a private chat. */
 export function myChatMemberUpdate(input: MyChatMemberUpdateInput): Update.MyChatMemberUpdate {
   const from = makeUser(input);
   const bot = input.bot ?? DEFAULT_BOT;
+  const { chatType, ...rest } = input;
+  const channel = chatType === 'channel';
+  const rights = {
+    channel, canPostMessages: input.canPostMessages, canEditMessages: input.canEditMessages, canManageTopics: input.canManageTopics,
+  };
   const change: ChatMemberUpdated = {
-    chat: makeChat(input, from),
+    chat: channel ? makeChannel(input) : makeChat(chatType ? { ...rest, chatType } : rest, from),
     from,
     date: nowSeconds(),
-    old_chat_member: chatMember(bot, input.oldStatus),
-    new_chat_member: chatMember(bot, input.newStatus),
+    old_chat_member: chatMember(bot, input.oldStatus, { channel }),
+    new_chat_member: chatMember(bot, input.newStatus, rights),
   };
   return { update_id: nextUpdateId(), my_chat_member: change };
 }
