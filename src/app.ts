@@ -19,6 +19,8 @@ import type { Logger } from './logger.ts';
 import { createChatService } from './subscriptions/chats.ts';
 import { createMuteService } from './subscriptions/mutes.ts';
 import { createSubscriptionService } from './subscriptions/subscriptions.ts';
+import { createEditionAlerts } from './subscriptions/edition-alerts.ts';
+import { createEditionService } from './subscriptions/editions.ts';
 import { createTaxonomy, type Taxonomy } from './taxonomy/index.ts';
 
 export interface App {
@@ -62,7 +64,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // The sender is created after the bot (it uses the bot's Telegram client); /digest only needs to wake it.
   let wakeSender = () => {};
   const subscriptions = createSubscriptionService({ db: db.db });
+  const editions = createEditionService({ db: db.db, now });
+  const editionAlerts = createEditionAlerts({ chats, editions, outbox, i18n, wake: () => wakeSender(), now });
   const services: BotServices = {
+    editions,
+    editionAlerts,
     admin: createAdminServices({ handle: db, config, taxonomy, i18n, chats, outbox, ingestor, wakeSender: () => wakeSender(), now }),
     chats,
     subscriptions,
@@ -86,6 +92,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now,
     ...(options.sleep ? { sleep: options.sleep } : {}),
     logger,
+    editionRefused: (row, error) => editionAlerts.refused(row, error),
     onEvent: (event) => {
       options.metrics?.onSenderEvent(event);
       options.onSenderEvent?.(event);

@@ -4,7 +4,7 @@ import type { I18n } from '../i18n.ts';
 
 /** The subscriber's command menu, in the order Telegram shows it. */
 export const SUBSCRIBER_COMMANDS = [
-  'start', 'help', 'digest', 'search', 'subscribe', 'unsubscribe', 'subscriptions', 'settings', 'schedule', 'quiet', 'language', 'languages', 'stop',
+  'start', 'help', 'digest', 'search', 'subscribe', 'unsubscribe', 'subscriptions', 'settings', 'schedule', 'quiet', 'language', 'languages', 'channels', 'editions', 'stop',
 ] as const;
 
 export function commandList(i18n: I18n, locale: Locale) {

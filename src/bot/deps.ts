@@ -8,12 +8,17 @@ import type { Logger } from '../logger.ts';
 import type { ChatService } from '../subscriptions/chats.ts';
 import type { MuteService } from '../subscriptions/mutes.ts';
 import type { SubscriptionService } from '../subscriptions/subscriptions.ts';
+import type { EditionAlerts } from '../subscriptions/edition-alerts.ts';
+import type { EditionService } from '../subscriptions/editions.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 
 export type { DigestNowOutcome } from '../digests/actions.ts';
 
 export interface BotServices {
   chats: ChatService;
+  /** Forum topics and channels as digest targets; absent, the bot serves chats only. */
+  editions?: EditionService;
+  editionAlerts?: EditionAlerts;
   subscriptions: SubscriptionService;
   digests: DigestActions;
   mutes: MuteService;

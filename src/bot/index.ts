@@ -3,7 +3,9 @@ import { countUpdates } from '../http/metrics.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
 import { adminFeatures } from './features/admin/index.ts';
+import { channelsFeature } from './features/channels.ts';
 import { chatMemberFeature } from './features/chat-member.ts';
+import { editionsFeature } from './features/editions.ts';
 import { digestFeature } from './features/digest.ts';
 import { fallbackFeature } from './features/fallback.ts';
 import { languageFeature } from './features/language.ts';
@@ -31,9 +33,14 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf<BotConte
   const bot = new Telegraf<BotContext>(options.token, { telegram: { apiRoot: options.apiRoot } });
   if (deps.metrics) bot.use(countUpdates(deps.metrics));
   bot.use(retryOn429(deps.sleep ?? realSleep));
-  bot.use(contextMiddleware({ chats: deps.services.chats, i18n: deps.i18n, logger: deps.logger }));
+  bot.use(contextMiddleware({
+    chats: deps.services.chats, i18n: deps.i18n, logger: deps.logger,
+    ...(deps.services.editions ? { editions: deps.services.editions } : {}), ...(deps.now ? { now: deps.now } : {}),
+  }));
   bot.use(errorBoundary());
   bot.use(chatMemberFeature(deps));
+  bot.use(channelsFeature(deps));
+  bot.use(editionsFeature(deps));
   bot.use(startFeature(deps));
   bot.use(languageFeature(deps));
   bot.use(readingLanguagesFeature(deps));

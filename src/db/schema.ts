@@ -18,7 +18,23 @@ export const chats = sqliteTable('chats', {
   weeklyDay: integer('weekly_day').notNull().default(1),
   quietStart: text('quiet_start'),
   quietEnd: text('quiet_end'),
-  status: text('status', { enum: ['active', 'paused', 'blocked'] }).notNull().default('active'),
+  /** `suspended`: an edition Telegram will not take (post right lost, topic closed or gone); its subscriptions are kept. */
+  status: text('status', { enum: ['active', 'paused', 'blocked', 'suspended'] }).notNull().default('active'),
+  /** Why an edition is suspended, e.g. "no_post_right", "topic_closed", "topic_deleted". */
+  suspendedReason: text('suspended_reason'),
+  /**
+   * An edition of another chat: the Telegram chat it is posted to (a forum topic's group). Null for
+   * an ordinary chat, whose id is its Telegram id; a topic edition has an id of its own (editions.ts).
+   */
+  telegramId: integer('telegram_id'),
+  /** The forum topic (message_thread_id) a topic edition is posted in. */
+  threadId: integer('thread_id'),
+  /** A language edition follows this chat's subscriptions instead of keeping its own. */
+  subscriptionsOf: integer('subscriptions_of'),
+  /** Who set up a channel edition: told when the bot can no longer post there. */
+  managedBy: integer('managed_by'),
+  /** Digits in dates, times and counts: 'arab' (Arabic-Indic) or 'latn'; null follows the language's convention. */
+  digits: text('digits', { enum: ['latn', 'arab'] }),
   /** Languages the chat reads, best first, comma-separated ("ru,en"); null means its UI language alone. */
   readingLangs: text('reading_langs'),
   /** A story with no version in a reading language: shown in its original with a language tag, or left out. */
@@ -26,7 +42,7 @@ export const chats = sqliteTable('chats', {
   lastDigestAt: integer('last_digest_at'),
   createdAt: integer('created_at').notNull().default(now),
   updatedAt: integer('updated_at').notNull().default(now),
-});
+}, (t) => [uniqueIndex('chats_topic_edition').on(t.telegramId, t.threadId)]);
 
 export const subscriptions = sqliteTable(
   'subscriptions',
@@ -153,6 +169,9 @@ export const outbox = sqliteTable(
     nextAttemptAt: integer('next_attempt_at').notNull().default(0),
     lastError: text('last_error'),
     telegramMessageId: integer('telegram_message_id'),
+    /** Where it goes: the Telegram chat (an edition's group or channel) and forum topic, fixed when queued. */
+    sendTo: integer('send_to'),
+    threadId: integer('thread_id'),
     createdAt: integer('created_at').notNull().default(now),
     sentAt: integer('sent_at'),
   },

@@ -39,12 +39,17 @@ export interface OutboxRow {
   telegramMessageId: number | null;
   createdAt: number;
   sentAt: number | null;
+  /** The Telegram chat it goes to (the chat itself unless an edition posts elsewhere) and the forum topic. */
+  sendTo: number;
+  threadId: number | null;
 }
 
 /** The next message of one chat that may go now, with what pacing needs to know about the chat. */
 export interface QueueHead {
   id: number;
   chatId: number;
+  /** The Telegram chat paced: the topics of one forum share their group's rate. */
+  sendTo: number;
   priority: number;
   /** Groups, supergroups and channels get Telegram's 20/min limit; private chats 1/s. */
   isGroup: boolean;
@@ -109,6 +114,8 @@ interface RawRow {
   telegram_message_id: number | null;
   created_at: number;
   sent_at: number | null;
+  send_to: number | null;
+  thread_id: number | null;
 }
 
 function toRow(raw: RawRow): OutboxRow {
@@ -128,6 +135,8 @@ function toRow(raw: RawRow): OutboxRow {
     telegramMessageId: raw.telegram_message_id,
     createdAt: raw.created_at,
     sentAt: raw.sent_at,
+    sendTo: raw.send_to ?? raw.chat_id,
+    threadId: raw.thread_id,
   };
 }
 
@@ -145,15 +154,18 @@ export function createOutbox(handle: DbHandle, options: { now?: () => number } =
   const { sqlite } = handle;
   const now = options.now ?? Date.now;
 
+  // Where a row goes is fixed when it is queued: an edition's group or channel and its forum topic.
   const insert = sqlite.prepare(`INSERT INTO outbox
-      (chat_id, item_key, kind, priority, text, reply_markup, article_ids, status, attempts, next_attempt_at, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?)
+      (chat_id, item_key, kind, priority, text, reply_markup, article_ids, status, attempts, next_attempt_at, created_at, send_to, thread_id)
+    SELECT v.cid, ?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?,
+      (SELECT coalesce(c.telegram_id, c.id) FROM chats c WHERE c.id = v.cid), (SELECT c.thread_id FROM chats c WHERE c.id = v.cid)
+    FROM (SELECT ? AS cid) v WHERE true
     ON CONFLICT (chat_id, item_key) DO NOTHING`);
   const insertAll = (messages: readonly OutboxMessage[], at: number) => {
     let inserted = 0;
     for (const m of messages) {
       const markup = m.replyMarkup ? JSON.stringify(m.replyMarkup) : null;
-      inserted += insert.run(m.chatId, m.itemKey, m.kind, m.priority, m.text, markup, JSON.stringify(m.articleIds), at).changes;
+      inserted += insert.run(m.itemKey, m.kind, m.priority, m.text, markup, JSON.stringify(m.articleIds), at, m.chatId).changes;
     }
     return inserted;
   };
@@ -164,7 +176,7 @@ export function createOutbox(handle: DbHandle, options: { now?: () => number } =
   const nextPriority = sqlite
     .prepare(`SELECT priority FROM outbox WHERE status = 'pending' AND priority < ? ORDER BY priority DESC LIMIT 1`)
     .pluck();
-  const headsAt = sqlite.prepare(`SELECT o.id, o.chat_id AS chatId, o.priority, c.type AS chatType, c.status AS chatStatus
+  const headsAt = sqlite.prepare(`SELECT o.id, o.chat_id AS chatId, coalesce(o.send_to, o.chat_id) AS sendTo, o.priority, c.type AS chatType, c.status AS chatStatus
     FROM outbox o INDEXED BY outbox_queue CROSS JOIN chats c ON c.id = o.chat_id
     WHERE o.status = 'pending' AND o.priority = ? AND o.next_attempt_at <= ? AND ${NO_EARLIER_ROW}
     ORDER BY o.next_attempt_at, o.id LIMIT ?`);
@@ -212,15 +224,16 @@ export function createOutbox(handle: DbHandle, options: { now?: () => number } =
         const priority = nextPriority.get(below) as number | undefined;
         if (priority === undefined) break;
         const rows = headsAt.all(priority, at, limit - out.length) as Array<{
-          id: number; chatId: number; priority: number; chatType: string; chatStatus: string;
+          id: number; chatId: number; sendTo: number; priority: number; chatType: string; chatStatus: string;
         }>;
         for (const r of rows) {
           out.push({
             id: r.id,
             chatId: r.chatId,
+            sendTo: r.sendTo,
             priority: r.priority,
-            isGroup: r.chatId < 0 || r.chatType !== 'private',
-            chatBlocked: r.chatStatus === 'blocked',
+            isGroup: r.sendTo < 0 || r.chatType !== 'private',
+            chatBlocked: r.chatStatus === 'blocked' || r.chatStatus === 'suspended',
           });
         }
         below = priority;

@@ -18,7 +18,7 @@ export interface SendMessageExtra {
 
 /** The one Bot API call the sender makes; Telegraf's `Telegram` satisfies it. */
 export interface TelegramSendApi {
-  sendMessage(chatId: number, text: string, extra: SendMessageExtra): Promise<{ message_id: number }>;
+  sendMessage(chatId: number, text: string, extra: SendMessageExtra & { message_thread_id?: number }): Promise<{ message_id: number }>;
 }
 
 export type SenderLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
@@ -51,6 +51,11 @@ export interface OutcomeDeps {
   pause(until: number, reason: string): void;
   /** Queue heads changed (a chat moved): the loop should look again. */
   invalidate(): void;
+  /**
+   * Telegram refused the row for a reason that stops one edition, not the chat (a closed or deleted
+   * forum topic, a channel without the post right): true when it suspended that edition.
+   */
+  editionRefused?(row: OutboxRow, error: SendErrorClass): boolean;
 }
 
 export function createOutcomes(deps: OutcomeDeps): { deliver(row: OutboxRow): Promise<void> } {
@@ -70,7 +75,7 @@ export function createOutcomes(deps: OutcomeDeps): { deliver(row: OutboxRow): Pr
   const onFlood = (row: OutboxRow, seconds: number, error: SendErrorClass, at: number): void => {
     counters.tooManyRequests++;
     const until = at + seconds * 1000;
-    pacer.deferChat(row.chatId, until);
+    pacer.deferChat(row.sendTo, until);
     // Every pending row of the chat carries the wait, so a restarted sender honours it as well.
     outbox.deferChat(row.chatId, until, describeSendError(error));
     retryLater(row, error, until, false);
@@ -86,6 +91,13 @@ export function createOutcomes(deps: OutcomeDeps): { deliver(row: OutboxRow): Pr
   const onFailure = (row: OutboxRow, error: SendErrorClass): void => {
     const at = deps.now();
     const reason = describeSendError(error);
+    if ((error.kind === 'bad_request' || error.kind === 'blocked') && deps.editionRefused?.(row, error)) {
+      // The edition waits, subscriptions kept, until it can be posted to again; its other rows with it.
+      fail(row, error.kind, reason, outbox.failChat(row.chatId, reason));
+      logger.info({ chatId: row.chatId, error: reason }, 'edition suspended');
+      deps.invalidate();
+      return;
+    }
     switch (error.kind) {
       case 'retry_after':
         onFlood(row, error.seconds, error, at);
@@ -146,7 +158,8 @@ export function createOutcomes(deps: OutcomeDeps): { deliver(row: OutboxRow): Pr
     async deliver(row) {
       let messageId: number;
       try {
-        messageId = (await deps.telegram.sendMessage(row.chatId, row.text, extraOf(row))).message_id;
+        const extra = row.threadId !== null ? { ...extraOf(row), message_thread_id: row.threadId } : extraOf(row);
+        messageId = (await deps.telegram.sendMessage(row.sendTo, row.text, extra)).message_id;
       } catch (error) {
         try {
           onFailure(row, classifySendError(error));

@@ -6,7 +6,7 @@
 import type { DbHandle } from '../db/client.ts';
 import type { ChatService } from '../subscriptions/chats.ts';
 import { createOutbox, type Outbox, type QueueHead } from './outbox.ts';
-import { createOutcomes, type SenderLogger, type TelegramSendApi } from './outcomes.ts';
+import { createOutcomes, type OutcomeDeps, type SenderLogger, type TelegramSendApi } from './outcomes.ts';
 import { createPacer } from './pacer.ts';
 import { createPauseStore } from './pause-store.ts';
 import { createCounters, reportBetween, snapshot, type SenderEvent, type SenderReport } from './report.ts';
@@ -30,6 +30,8 @@ export interface SenderDeps {
   /** 5xx/network failures before a row is failed. Default 8 (about four minutes of backoff). */
   maxAttempts?: number;
   outbox?: Outbox;
+  /** See OutcomeDeps.editionRefused: an edition Telegram will not take is suspended, not the chat. */
+  editionRefused?: OutcomeDeps['editionRefused'];
 }
 
 export interface RunOptions {
@@ -113,6 +115,7 @@ export function createSender(deps: SenderDeps): Sender {
       logger.warn({ until: new Date(until).toISOString(), reason }, 'sending paused');
     },
     invalidate: () => void (dirty = true),
+    ...(deps.editionRefused ? { editionRefused: deps.editionRefused } : {}),
   });
 
   /** Once per process: rows a crash left in flight go back to the queue; a recorded pause still holds. */
@@ -140,7 +143,7 @@ export function createSender(deps: SenderDeps): Sender {
     }
     // Within a priority, chats not served lately go first: everyone's part 1 before anyone's part 3,
     // and slow chats (groups: one message per 3 s) start early instead of finishing the run alone.
-    const lastServed = new Map(buffer.map((h) => [h.id, Math.max(-1, pacer.chatOpenAt(h.chatId))]));
+    const lastServed = new Map(buffer.map((h) => [h.id, Math.max(-1, pacer.chatOpenAt(h.sendTo))]));
     buffer.sort(
       (a, b) =>
         b.priority - a.priority ||
@@ -163,7 +166,8 @@ export function createSender(deps: SenderDeps): Sender {
     let soonest = Number.POSITIVE_INFINITY;
     for (const [index, head] of buffer.entries()) {
       if (busyChats.has(head.chatId)) continue;
-      const open = pacer.chatOpenAt(head.chatId);
+      // Telegram's rate is per Telegram chat: the topics of one forum share it.
+      const open = pacer.chatOpenAt(head.sendTo);
       if (open > at) {
         soonest = Math.min(soonest, open);
         continue;
@@ -182,7 +186,7 @@ export function createSender(deps: SenderDeps): Sender {
       dirty = true;
       return;
     }
-    pacer.recordStart(row.chatId, head.isGroup, at);
+    pacer.recordStart(head.sendTo, head.isGroup, at);
     busyChats.add(row.chatId);
     emit({ type: 'start', id: row.id, chatId: row.chatId, kind: row.kind, priority: row.priority, at });
     const done = outcomes

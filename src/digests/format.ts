@@ -50,6 +50,8 @@ export interface FormatOptions {
   continued?: boolean;
   /** Translation key of the footer for what the cap left out (default `digest.more`). */
   moreKey?: string;
+  /** Arabic-Indic digits in dates and times (counts come so from `t`). */
+  digits?: 'arab';
 }
 
 export interface DigestMessage {
@@ -105,7 +107,7 @@ export function formatDigest(items: DigestItem[], options: FormatOptions): Diges
 type Context = FormatOptions;
 
 function renderHeader(count: number, ctx: Context): Html {
-  const date = formatter(ctx.locale, ctx.timeZone, 'date').format(ctx.now);
+  const date = formatter(intlLocale(ctx), ctx.timeZone, 'date').format(ctx.now);
   return join([trusted(ctx.t(ctx.continued ? 'digest.header_more' : 'digest.header', { date })), trusted(ctx.t('digest.stories', { count }))], '\n');
 }
 
@@ -163,10 +165,14 @@ function sourceLine(item: DigestItem, ctx: Context): Html {
 
 /** Same local day as the digest: the time alone; otherwise a short date too. */
 function itemTime(at: number, ctx: Context): string {
+  // The day is compared in Latin digits whatever the chat reads: only the shown time takes its digits.
   const day = formatter(ctx.locale, ctx.timeZone, 'day');
   const kind = day.format(at) === day.format(ctx.now) ? 'time' : 'dateTime';
-  return formatter(ctx.locale, ctx.timeZone, kind).format(at);
+  return formatter(intlLocale(ctx), ctx.timeZone, kind).format(at);
 }
+
+/** Intl's name for the chat's language and digits. */
+const intlLocale = (ctx: Context): string => (ctx.digits === 'arab' ? `${ctx.locale}-u-nu-arab` : ctx.locale);
 
 function line(ctx: Context, content: Html): Html {
   return ctx.locale === 'ar' ? concat(text(RLM), content) : content;

@@ -16,17 +16,29 @@ const HOUR = 3_600_000;
  */
 export const UPDATE_GAP_MS: Record<Frequency, number> = { daily: 20 * HOUR, weekly: 6 * 24 * HOUR, instant: 6 * HOUR };
 
-export type Prefs = Pick<ChatView, 'langs' | 'others' | 'updateGapMs' | 'mutedTopics' | 'mutedSources'>;
+export type Prefs = Pick<ChatView, 'langs' | 'others' | 'updateGapMs' | 'mutedTopics' | 'mutedSources'> & {
+  /** A channel's digest: no per-reader buttons, and what the cap leaves waits for the next post. */
+  channel: boolean;
+  /** Arabic-Indic digits in dates, times and counts. */
+  arabicDigits: boolean;
+};
 
-export function prefsSignature(chat: { frequency: Frequency; readingLangs: string | null; otherLangs: OtherLanguages }, locale: Locale, mutes: string): string {
+export function prefsSignature(
+  chat: { frequency: Frequency; readingLangs: string | null; otherLangs: OtherLanguages; type: string; digits: string | null },
+  locale: Locale,
+  mutes: string,
+): string {
   const langs = parseReadingLanguages(chat.readingLangs);
-  return `${chat.frequency}|${(langs.length > 0 ? langs : [locale]).join(',')}|${chat.otherLangs}|${mutes}`;
+  const style = `${chat.type === 'channel' ? 'c' : ''}${locale === 'ar' && chat.digits === 'arab' ? 'a' : ''}`;
+  return `${chat.frequency}|${(langs.length > 0 ? langs : [locale]).join(',')}|${chat.otherLangs}|${style}|${mutes}`;
 }
 
 export function parsePrefs(signature: string): Prefs {
-  const [frequency = 'daily', langs = '', others = 'tag', ...rest] = signature.split('|');
+  const [frequency = 'daily', langs = '', others = 'tag', style = '', ...rest] = signature.split('|');
   const mutes = parseMutes(rest.join('|') || '[]');
   return {
+    channel: style.includes('c'),
+    arabicDigits: style.includes('a'),
     langs: langs.split(',').filter(Boolean),
     others: others === 'hide' ? 'hide' : 'tag',
     updateGapMs: UPDATE_GAP_MS[frequency as Frequency] ?? UPDATE_GAP_MS.daily,

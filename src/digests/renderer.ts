@@ -33,9 +33,16 @@ export interface RenderOptions {
   since?: number;
 }
 
-/** Headers, headings and "+N more" lines repeat across thousands of chats: each is translated once per run. */
-export function memoTranslator(i18n: I18n, locale: Locale): Translator {
-  const t = i18n.translator(locale);
+/**
+ * Headers, headings and "+N more" lines repeat across thousands of chats: each is translated once per
+ * run. With `arabicDigits` every count is written in Arabic-Indic digits (i18next's number format
+ * takes Intl's numberingSystem through formatParams).
+ */
+export function memoTranslator(i18n: I18n, locale: Locale, arabicDigits = false): Translator {
+  const base = i18n.translator(locale);
+  const t: Translator = arabicDigits
+    ? (key, opts) => base(key, opts && typeof opts.count === 'number' ? { ...opts, formatParams: { count: { numberingSystem: 'arab' } } } : opts)
+    : base;
   const cache = new Map<string, string>();
   return (key, opts) => {
     const id = opts ? `${key}|${JSON.stringify(opts)}` : key;
@@ -48,6 +55,13 @@ export function memoTranslator(i18n: I18n, locale: Locale): Translator {
   };
 }
 
+/** How one chat's digest is written beyond its language and zone. */
+export interface RenderStyle {
+  arabicDigits?: boolean;
+  /** The footer for what the cap left out, instead of the run's (a channel's says "in the next briefing"). */
+  moreKey?: string;
+}
+
 export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: number, options: RenderOptions = {}) {
   const { i18n, taxonomy } = deps;
   // An item published before this is rendered for its own zone (cache.validFrom): the offsets were only compared since.
@@ -55,6 +69,9 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
   const groupName = (locale: Locale) => (id: string) =>
     taxonomy.isRegion(id) ? taxonomy.regionName(id, locale) : taxonomy.isTopic(id) ? taxonomy.topicName(id, locale) : i18n.t(locale, 'common.all_topics');
   const translators = { ar: memoTranslator(i18n, 'ar'), ru: memoTranslator(i18n, 'ru'), en: memoTranslator(i18n, 'en') };
+  let arabicIndic: Translator | undefined;
+  const translatorFor = (locale: Locale, arabicDigits: boolean): Translator =>
+    arabicDigits && locale === 'ar' ? (arabicIndic ??= memoTranslator(i18n, 'ar', true)) : translators[locale];
   const groupNames = { ar: groupName('ar'), ru: groupName('ru'), en: groupName('en') };
   // Per language and zone: an item's time and direction depend on both.
   const caches = new Map<string, NonNullable<FormatOptions['cache']>>();
@@ -70,8 +87,8 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
     }
     return key;
   };
-  const cacheFor = (locale: Locale, zone: string) => {
-    const key = `${locale}|${zoneKey(zone)}`;
+  const cacheFor = (locale: Locale, zone: string, digits: string) => {
+    const key = `${locale}|${zoneKey(zone)}|${digits}`;
     let cache = caches.get(key);
     if (!cache) caches.set(key, (cache = { items: new Map(), headings: new Map(), headers: new Map(), validFrom: since }));
     return cache;
@@ -93,10 +110,10 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
   // Recent digests by what they hold: chats of a profile that read differently or had different
   // stories still often end up with the same page, a few chats apart in the run's order.
   const recent = new Map<string, readonly DigestMessage[]>();
-  const digestKey = (items: readonly ComposedItem[], more: number, locale: Locale, zone: string) => {
+  const digestKey = (items: readonly ComposedItem[], more: number, locale: Locale, zone: string, style: RenderStyle) => {
     // An item from before the window was rendered for its own zone (see cacheFor): so is its digest.
     const zoneKeyed = items.every((i) => i.article.publishedAt >= since) ? zoneKey(zone) : zone;
-    let key = `${locale}|${zoneKeyed}|${more}`;
+    let key = `${locale}|${zoneKeyed}|${more}|${style.arabicDigits ? 'a' : ''}|${style.moreKey ?? ''}`;
     for (const i of items) key += `|${i.article.id}.${i.isUpdate ? 1 : 0}${i.foreign ? 1 : 0}.${i.group}`;
     return key;
   };
@@ -108,9 +125,11 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
      * language and zone: chats come sorted so that equal digests are near each other, and keeping a
      * few hundred keeps memory flat.
      */
-    render({ items, more }: Composition, locale: Locale, zone: string): RenderedDigest {
+    render({ items, more }: Composition, locale: Locale, zone: string, style: RenderStyle = {}): RenderedDigest {
       if (items.length === 0) return { items, messages: NO_MESSAGES };
-      const key = digestKey(items, more, locale, zone);
+      const key = digestKey(items, more, locale, zone, style);
+      const arabicDigits = style.arabicDigits === true && locale === 'ar';
+      const moreKey = style.moreKey ?? options.moreKey;
       const seen = recent.get(key);
       if (seen) return { items, messages: seen };
       // Bounded: rendered items are worth keeping while one language and zone repeat, not forever.
@@ -120,9 +139,11 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
       const messages = formatDigest(
         items.map(inputOf),
         {
-          locale, timeZone: zone, t: translators[locale], groupName: groupNames[locale], more, now: at, cache: cacheFor(locale, zone),
+          locale, timeZone: zone, t: translatorFor(locale, arabicDigits), groupName: groupNames[locale], more, now: at,
+          cache: cacheFor(locale, zone, arabicDigits ? 'arab' : ''),
+          ...(arabicDigits ? { digits: 'arab' as const } : {}),
           ...(options.page && options.page > 1 ? { continued: true } : {}),
-          ...(options.moreKey ? { moreKey: options.moreKey } : {}),
+          ...(moreKey ? { moreKey } : {}),
         },
       );
       if (recent.size >= RECENT_DIGESTS) recent.clear();

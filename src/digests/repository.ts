@@ -7,7 +7,7 @@ import type { CandidateArticle, Scored } from './compose.ts';
 export type DigestChat = Pick<
   ChatRecord,
   | 'id' | 'locale' | 'telegramLocale' | 'timeZone' | 'digestTime' | 'frequency' | 'weeklyDay' | 'quietStart' | 'quietEnd' | 'status'
-  | 'lastDigestAt' | 'createdAt' | 'readingLangs' | 'otherLangs'
+  | 'lastDigestAt' | 'createdAt' | 'readingLangs' | 'otherLangs' | 'type' | 'digits'
 >;
 
 /**
@@ -18,7 +18,8 @@ export type ChatWithSubscriptions = DigestChat & { subscriptions: string; mutes:
 
 type D = DigestChat;
 type ChatRow = [D['id'], D['locale'], D['telegramLocale'], D['timeZone'], D['digestTime'], D['frequency'], D['weeklyDay'],
-  D['quietStart'], D['quietEnd'], D['status'], D['lastDigestAt'], D['createdAt'], D['readingLangs'], D['otherLangs'], string, string];
+  D['quietStart'], D['quietEnd'], D['status'], D['lastDigestAt'], D['createdAt'], D['readingLangs'], D['otherLangs'], string, string,
+  D['type'], D['digits']];
 
 /** The window's articles, and earlier versions of their stories (see indexCandidates). */
 export interface Candidates {
@@ -85,8 +86,9 @@ export function createDigestRepository(handle: DbHandle) {
   const chatColumns = `c.id, c.locale, c.telegram_locale, c.time_zone, c.digest_time, c.frequency, c.weekly_day, c.quiet_start,
     c.quiet_end, c.status, c.last_digest_at, c.created_at, c.reading_langs, c.other_langs,
     (SELECT json_group_array(json_array(s.region, s.topic, s.include_keywords, s.exclude_keywords) ORDER BY s.id)
-     FROM subscriptions s WHERE s.chat_id = c.id),
-    (SELECT json_group_array(json_array(m.kind, m.value) ORDER BY m.kind, m.value) FROM chat_mutes m WHERE m.chat_id = c.id)`;
+     FROM subscriptions s WHERE s.chat_id = coalesce(c.subscriptions_of, c.id)),
+    (SELECT json_group_array(json_array(m.kind, m.value) ORDER BY m.kind, m.value) FROM chat_mutes m WHERE m.chat_id = c.id),
+    c.type, c.digits`;
   const chatRows = sqlite.prepare(`SELECT ${chatColumns} FROM chats c WHERE c.status = 'active' ORDER BY c.id`).raw(true);
   const chosenChatRows = sqlite
     .prepare(`SELECT ${chatColumns} FROM chats c WHERE c.status = 'active' AND c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`)
@@ -94,7 +96,7 @@ export function createDigestRepository(handle: DbHandle) {
   const toChat = (r: ChatRow): ChatWithSubscriptions => ({
     id: r[0], locale: r[1], telegramLocale: r[2], timeZone: r[3], digestTime: r[4], frequency: r[5], weeklyDay: r[6],
     quietStart: r[7], quietEnd: r[8], status: r[9], lastDigestAt: r[10], createdAt: r[11], readingLangs: r[12], otherLangs: r[13],
-    subscriptions: r[14], mutes: r[15],
+    subscriptions: r[14], mutes: r[15], type: r[16], digits: r[17],
   });
   // A list per chat rather than a row per story: a batch of chats may have hundreds of thousands.
   const deliveredRows = sqlite

@@ -124,13 +124,14 @@ export function createDigestService(deps: {
     };
     return {
       /** Rows queued by this call, if it wrote. The keyboard goes under the last message. */
-      add(chatId: number, messages: readonly DigestMessage[], keyboard: () => InlineKeyboardMarkup): number {
-        messages.forEach((m, part) =>
+      add(chatId: number, messages: readonly DigestMessage[], keyboard: () => InlineKeyboardMarkup | undefined): number {
+        messages.forEach((m, part) => {
+          const replyMarkup = part === messages.length - 1 ? keyboard() : undefined;
           rows.push({
             chatId, itemKey: itemKey(part), kind: 'digest', priority: DIGEST_PRIORITY, text: m.text, articleIds: m.articleIds,
-            ...(part === messages.length - 1 ? { replyMarkup: keyboard() } : {}),
-          }),
-        );
+            ...(replyMarkup ? { replyMarkup } : {}),
+          });
+        });
         // Chats with nothing new are marked too: the next digest is due from here.
         chatIds.push(chatId);
         return rows.length >= QUEUE_CHUNK ? write() : 0;
@@ -219,7 +220,11 @@ export function createDigestService(deps: {
         else {
           const view = { ...(prefs[roster.prefsOf(i)] as Prefs), since: windowStart, at, delivered: had ?? NOTHING };
           composed = composeForChat(current.ranked, view, MAX_DIGEST_ITEMS);
-          digest = renderer.render(composed, locale, roster.zones[roster.zoneOf(i)] as string);
+          const { channel, arabicDigits } = prefs[roster.prefsOf(i)] as Prefs;
+          // A channel's readers cannot press "More" for themselves: what the cap left leads its next post.
+          digest = renderer.render(composed, locale, roster.zones[roster.zoneOf(i)] as string, {
+            arabicDigits, ...(channel && !taste ? { moreKey: 'digest.channel_more' } : {}),
+          });
           last = same >= 0 ? { same, composed, digest } : undefined;
         }
         if (keepDigests || options.onDigest) {
@@ -232,7 +237,9 @@ export function createDigestService(deps: {
         // A taste's leftovers come with the next digest; it has no pages of its own.
         const more = taste ? 0 : composed.more;
         if (once && repository.hasQueued(chatId, itemKey(0))) continue;
-        queued += queue?.add(chatId, digest.messages, () => keyboardFor(chatId, at, page, more, digest.items, t, locale)) ?? 0;
+        // A channel post has no per-reader buttons: a press would change the edition for everyone.
+        const keyboard = (prefs[roster.prefsOf(i)] as Prefs).channel ? noButtons : () => keyboardFor(chatId, at, page, more, digest.items, t, locale);
+        queued += queue?.add(chatId, digest.messages, keyboard) ?? 0;
       }
       return queued + (queue?.finish() ?? 0);
     };
@@ -264,6 +271,7 @@ export function createDigestService(deps: {
 }
 
 const noKeyboard = (): InlineKeyboardMarkup => ({ inline_keyboard: [] });
+const noButtons = (): undefined => undefined;
 const listOrNull = (list: readonly string[]) => (list.length > 0 ? JSON.stringify(list) : null);
 
 export type DigestService = ReturnType<typeof createDigestService>;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { SUPPORTED_LOCALES, type Config, type Locale } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { chats } from '../db/schema.ts';
+import { chats, outbox } from '../db/schema.ts';
 
 export type ChatRecord = typeof chats.$inferSelect;
 export type ChatType = ChatRecord['type'];
@@ -140,6 +140,9 @@ export function createChatService(deps: { db: Db; config: Config; now?: () => nu
         if (target) tx.delete(chats).where(eq(chats.id, toId)).run();
         // ON UPDATE CASCADE carries subscriptions, outbox rows and deliveries along.
         tx.update(chats).set({ id: toId, type: 'supergroup', updatedAt: now() }).where(eq(chats.id, fromId)).run();
+        // Rows queued for the old id, and editions posting into it, go to the new one.
+        tx.update(outbox).set({ sendTo: toId }).where(eq(outbox.sendTo, fromId)).run();
+        tx.update(chats).set({ telegramId: toId }).where(eq(chats.telegramId, fromId)).run();
       });
     },
   };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, like, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { appState, subscriptions } from '../db/schema.ts';
+import { appState, chats, subscriptions } from '../db/schema.ts';
 import type { Keywords } from './keywords.ts';
 
 export interface Subscription {
@@ -172,5 +172,20 @@ export function createSubscriptionService(deps: { db: Db }): SubscriptionService
       });
     },
   };
-  return service;
+  // A language edition keeps no subscriptions of its own: what it is asked for reads and changes
+  // the set of the edition it follows (prompts stay with the chat their message is in).
+  const owner = (chatId: number): number => db.select({ of: chats.subscriptionsOf }).from(chats).where(eq(chats.id, chatId)).get()?.of ?? chatId;
+  return {
+    ...service,
+    list: (chatId) => service.list(owner(chatId)),
+    get: (chatId, id) => service.get(owner(chatId), id),
+    setKeywords: (chatId, id, keywords) => service.setKeywords(owner(chatId), id, keywords),
+    has: (chatId, region, topic) => service.has(owner(chatId), region, topic),
+    add: (chatId, region, topic, keywords) => service.add(owner(chatId), region, topic, keywords),
+    remove: (chatId, region, topic) => service.remove(owner(chatId), region, topic),
+    removeAll: (chatId) => service.removeAll(owner(chatId)),
+    removeAllUndoably: (chatId, at) => service.removeAllUndoably(owner(chatId), at),
+    undoRemoveAll: (chatId, at, windowMs) => service.undoRemoveAll(owner(chatId), at, windowMs),
+    toggle: (chatId, region, topic) => service.toggle(owner(chatId), region, topic),
+  };
 }

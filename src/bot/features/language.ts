@@ -40,8 +40,12 @@ export function languageFeature(deps: BotDeps): Composer<BotContext> {
     await assertCanManage(ctx);
     const chatId = chatIdOf(ctx);
     deps.services.chats.setLocale(chatId, locale);
+    // A channel's admin keeps talking to the bot in their own language; the menu is theirs too.
+    if (ctx.edition?.kind === 'channel') return;
     ctx.locale = locale;
     ctx.t = deps.i18n.translator(locale);
+    // One forum topic's language is not the whole group's menu.
+    if (ctx.edition) return;
     // The menu follows the chat's choice, not Telegram's language: a menu of this chat's own.
     try {
       const admin = chatId > 0 && deps.services.admin?.roles.isAdmin(chatId) === true;

@@ -86,6 +86,10 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
         return b(mark(on, `🌙 ${label}`), 'set', 'q', q);
       }),
     );
+    // Digits are a matter of house style in Arabic only (see README: Editions).
+    if (chats.localeOf(chat) === 'ar' && deps.services.editions) {
+      rows.push([b(mark(chat.digits !== 'arab', '123'), 'set', 'n', 'latn'), b(mark(chat.digits === 'arab', '١٢٣'), 'set', 'n', 'arab')]);
+    }
     // "Less like this" is undone here: one button per muted topic or source.
     const muted = mutes.list(chat.id);
     for (const m of muted) {
@@ -93,7 +97,8 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
       rows.push([b(toPlainText(ctx.t('settings.button_unmute', { name })), 'set', 'um', m.kind === 'topic' ? 't' : 's', m.value)]);
     }
     const mutedLine = muted.length > 0 ? `\n${ctx.t('settings.muted', { count: muted.length })}` : '';
-    return { text: `${ctx.t('settings.title')}\n\n${describeSchedule(ctx, chat, now())}${mutedLine}\n\n${ctx.t('settings.hint')}`, keyboard: { inline_keyboard: rows } };
+    const banner = ctx.edition ? `${ctx.t(`editions.banner_${ctx.edition.kind}`, { title: ctx.edition.title })}\n` : '';
+    return { text: `${banner}${ctx.t('settings.title')}\n\n${describeSchedule(ctx, chat, now())}${mutedLine}\n\n${ctx.t('settings.hint')}`, keyboard: { inline_keyboard: rows } };
   };
 
   const zonesScreen = (ctx: BotContext): Screen => {
@@ -161,6 +166,8 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
       ctx.chatRecord = chats.setSchedule(chatId, { digestTime: shiftTime(current(ctx).digestTime, value === 'm60' ? -60 : 60) });
     } else if (kind === 'z' && /^\d+$/.test(value) && COMMON_TIME_ZONES[Number(value)]) {
       ctx.chatRecord = chats.setSchedule(chatId, { timeZone: COMMON_TIME_ZONES[Number(value)] as string });
+    } else if (kind === 'n' && (value === 'latn' || value === 'arab') && deps.services.editions) {
+      ctx.chatRecord = deps.services.editions.setDigits(chatId, value);
     } else if (kind === 'q' && (QUIET_PRESETS as readonly string[]).includes(value)) {
       const quiet = value === 'off' ? null : { start: `${value.slice(0, 2)}:${value.slice(2, 4)}`, end: `${value.slice(5, 7)}:${value.slice(7, 9)}` };
       ctx.chatRecord = chats.setQuietHours(chatId, quiet);

@@ -34,6 +34,8 @@ export function tasteOffer(ctx: BotContext, deps: BotDeps, sub?: Subscription): 
   const period = lookbackPeriod(ctx, deps.config.digestLookbackHours);
   const count = digests.tasteCount(chatId, sub);
   if (count === 0) return { text: ctx.t('digest.taste_none', { period }) };
+  // A channel gets no post on one admin's tap: what matches leads its next briefing.
+  if (ctx.edition?.kind === 'channel') return { text: ctx.t('editions.taste_next', { count, period }) };
   const at36 = encodeInstant((deps.now ?? Date.now)());
   const tag = digests.tag(chatId, payloadOf(sub, at36));
   const data = sub ? callbackData('dg', 't', sub.region, sub.topic, at36, tag) : callbackData('dg', 'tw', at36, tag);
