@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestBot } from '../helpers/app.ts';
+import { startTestBot, useTestBot } from '../helpers/app.ts';
 import { tajikBorderEn, tajikBorderRu, egyptEconomyEn } from '../fixtures/articles.ts';
 
 const bot = useTestBot();
@@ -32,5 +32,31 @@ describe('Arabic messages isolate every Latin or Cyrillic run', () => {
     };
     for (const text of ['/start', '/help', '/subscribe طاجيكستان +حدود', '/subscribe مصر', '/subscriptions', '/settings', '/languages ar ru', '/digest', '/search Tajikistan border', '/schedule 07:30 Asia/Dushanbe']) await say(text);
     expect(seen).toEqual({});
+  });
+
+  it('in the admin desk (breaking preview, sources, stats, audit) and the channel screens', async () => {
+    const admin = 2201;
+    const desk = await startTestBot({ env: { ADMIN_IDS: String(admin), ALLOW_PRIVATE_SOURCES: 'true' } });
+    try {
+      desk.app.ingestor.ingest([tajikBorderEn, tajikBorderRu, egyptEconomyEn]);
+      desk.telegram.setChat({ id: -1_002_201_000_001, type: 'channel', title: 'Dushanbe Desk' });
+      desk.telegram.setChatMemberStatus(-1_002_201_000_001, admin, 'administrator');
+      desk.app.services.editions?.channelSeen({ id: -1_002_201_000_001, title: 'Dushanbe Desk' }, admin);
+      const seen: Record<string, string[]> = {};
+      const replies: string[] = [];
+      for (const text of ['/breaking TJ security | Border crossing at Panj reopened', '/sources', '/stats', '/audit', '/channels', '/editions']) {
+        await desk.say({ chatId: admin, text, languageCode: 'ar' });
+        const found = loose(desk.last(admin).text);
+        if (found.length > 0) seen[text] = found;
+        replies.push(desk.last(admin).plain_text);
+      }
+      expect(seen).toEqual({});
+      // Each was the screen asked for, not an error.
+      expect(replies[0]).toContain('Panj');
+      expect(replies[4]).toContain('Dushanbe Desk');
+      expect(desk.telegram.violations).toEqual([]);
+    } finally {
+      await desk.close();
+    }
   });
 });
