@@ -30,6 +30,10 @@ export interface SubscriptionService {
   /** The subscription a reply to `messageId` gives keywords for, while the prompt is fresh. */
   promptFor(chatId: number, messageId: number, at: number): number | undefined;
   forgetPrompt(chatId: number, messageId: number): void;
+  /** Keeps the +/- words of a /subscribe whose place was misspelt, for the suggestion buttons under the answer. */
+  rememberKeywords(chatId: number, keywords: Keywords, at: number): void;
+  /** Those words while fresh; undefined after PROMPT_TTL_MS or when none were kept. */
+  keywordsFor(chatId: number, at: number): Keywords | undefined;
   has(chatId: number, region: string, topic: string): boolean;
   /** Returns false when the chat already had exactly this subscription. */
   add(chatId: number, region: string, topic: string, keywords?: { include?: string[]; exclude?: string[] }): boolean;
@@ -58,6 +62,7 @@ const toRecord = (r: typeof subscriptions.$inferSelect): SubscriptionRecord => (
 const promptPrefix = (chatId: number) => `keywords.prompt:${chatId}:`;
 const promptKey = (chatId: number, messageId: number) => `${promptPrefix(chatId)}${messageId}`;
 const undoKey = (chatId: number) => `unsubscribe.undo:${chatId}`;
+const pendingKey = (chatId: number) => `subscribe.keywords:${chatId}`;
 
 export function createSubscriptionService(deps: { db: Db }): SubscriptionService {
   const { db } = deps;
@@ -109,6 +114,15 @@ export function createSubscriptionService(deps: { db: Db }): SubscriptionService
     },
     forgetPrompt(chatId, messageId) {
       db.delete(appState).where(eq(appState.key, promptKey(chatId, messageId))).run();
+    },
+    rememberKeywords(chatId, keywords, at) {
+      const value = JSON.stringify({ include: keywords.include, exclude: keywords.exclude });
+      db.insert(appState).values({ key: pendingKey(chatId), value, updatedAt: at }).onConflictDoUpdate({ target: appState.key, set: { value, updatedAt: at } }).run();
+    },
+    keywordsFor(chatId, at) {
+      const row = db.select().from(appState).where(eq(appState.key, pendingKey(chatId))).get();
+      if (!row || row.updatedAt < at - PROMPT_TTL_MS) return undefined;
+      return JSON.parse(row.value) as Keywords;
     },
     has(chatId, region, topic) {
       return db.select({ id: subscriptions.id }).from(subscriptions).where(where(chatId, region, topic)).get() !== undefined;

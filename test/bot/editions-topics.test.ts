@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestBot } from '../helpers/app.ts';
-import { forumTopicClosedUpdate, forumTopicReopenedUpdate } from '../helpers/updates.ts';
+import { callbackUpdate, forumTopicClosedUpdate, forumTopicReopenedUpdate } from '../helpers/updates.ts';
 import { egyptWheatAr, kyrgyzDamAr, kyrgyzDamEn, kyrgyzDamRu, tatarstanLibraryRu } from '../fixtures/briefing-stories.ts';
 
 const bot = useTestBot();
@@ -107,12 +107,13 @@ describe('forum topic editions', () => {
     await sayIn(arabic, '/settings', 'ar');
     const screen = bot.telegram.messagesIn(FORUM, arabic).at(-1);
     if (!screen) throw new Error('no settings screen');
+    const digits = screen.reply_markup?.inline_keyboard.flat().find((b) => b.text.includes('١٢٣'));
+    if (!digits || !('callback_data' in digits)) throw new Error('no digits row in the Arabic settings');
     await bot.app.bot.handleUpdate(
-      (await import('../helpers/updates.ts')).callbackUpdate({
+      callbackUpdate({
         chatId: FORUM, userId: ADMIN, threadId: arabic, isForum: true, messageId: screen.message_id, messageText: screen.plain_text,
-        data: screen.reply_markup?.inline_keyboard.flat().find((b) => b.text.includes('١٢٣') && 'callback_data' in b)?.callback_data as string,
-        ...(screen.reply_markup ? { replyMarkup: screen.reply_markup } : {}),
-      } as never),
+        data: digits.callback_data, ...(screen.reply_markup ? { replyMarkup: screen.reply_markup } : {}),
+      }),
     );
     bot.app.ingestor.ingest([kyrgyzDamEn, kyrgyzDamRu, kyrgyzDamAr]);
     await runDigests();

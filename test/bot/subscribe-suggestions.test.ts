@@ -42,11 +42,22 @@ describe('a misspelled region and topic typed together', () => {
     expect(bot.last(407).plain_text).toContain('already follow Egypt · Economy');
   });
 
-  it('names the guess without a button when +/− words came with it, and subscribes to nothing', async () => {
-    await bot.say({ chatId: 408, text: '/subscribe Egpyt economy +cotton', languageCode: 'en' });
+  it('offers the guess with its +/− words on the button, and subscribes with them on a tap', async () => {
+    await bot.say({ chatId: 408, text: '/subscribe Egpyt economy +cotton -football', languageCode: 'en' });
     expect(bot.last(408).plain_text).toContain('Did you mean: Egypt · Economy?');
-    expect(buttonsOf(408)).toEqual([]);
+    expect(buttonsOf(408).map((b) => b.text)).toEqual(['➕ Egypt · Economy +cotton −football']);
     expect(subs(408)).toEqual([]);
+    await bot.press(408, bot.last(408), /Egypt · Economy/);
+    expect(bot.app.services.subscriptions.list(408).map((s) => [s.region, s.topic, s.include, s.exclude])).toEqual([['EG', 'economy', ['cotton'], ['football']]]);
+  });
+
+  it('answers a keyword suggestion pressed after its words went stale with a toast, in Russian', async () => {
+    await bot.say({ chatId: 410, text: '/subscribe Египт +хлопок', languageCode: 'ru' });
+    const offer = bot.last(410);
+    bot.clock.advance(25 * 3_600_000);
+    await bot.press(410, offer, /Египет/, 'ru');
+    expect(subs(410)).toEqual([]);
+    expect(String(bot.telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text ?? '')).not.toBe('');
   });
 
   it('refuses a forged suggestion button for a region that does not exist', async () => {

@@ -6,7 +6,7 @@ import { countriesScreen, macroScreen, regionLabel, topicLabel, topicsScreen, WI
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml, showScreen, toPlainText } from '../reply.ts';
 import { isolateForRtl } from '../../i18n.ts';
-import { keywordTerms, parseKeywords, type KeywordProblem, type Keywords } from '../../subscriptions/keywords.ts';
+import { formatKeyword, keywordTerms, parseKeywords, type KeywordProblem, type Keywords } from '../../subscriptions/keywords.ts';
 import type { Subscription } from '../../subscriptions/subscriptions.ts';
 import { MAX_TARGET_LENGTH, parseTarget, type Suggestion, type Target, type TargetResult } from '../../subscriptions/target.ts';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
@@ -55,11 +55,20 @@ export function resolveTargetOrThrow(ctx: BotContext, deps: BotDeps, args: strin
   throw targetError(ctx, deps, result, keys);
 }
 
-/** One button per guess, each subscribing to it with one tap. */
-function suggestionKeyboard(ctx: BotContext, deps: BotDeps, suggestions: readonly Suggestion[]): InlineKeyboardMarkup {
+/**
+ * One button per guess, each subscribing to it with one tap. With +/− words the button says them,
+ * and they wait in the chat's state (they do not fit in 64 bytes of button data).
+ */
+function suggestionKeyboard(ctx: BotContext, deps: BotDeps, suggestions: readonly Suggestion[], keywords?: Keywords): InlineKeyboardMarkup {
+  const words = keywords && hasKeywords(keywords)
+    ? ` ${[...keywords.include.map((w) => formatKeyword('include', w)), ...keywords.exclude.map((w) => formatKeyword('exclude', w))].join(' ')}`
+    : '';
   return {
     inline_keyboard: suggestions.map((s) => [
-      { text: toPlainText(ctx.t('subscribe.suggestion_button', { target: targetLabel(ctx, deps, s) })), callback_data: callbackData('sub', 'y', s.region, s.topic) },
+      {
+        text: toPlainText(ctx.t('subscribe.suggestion_button', { target: targetLabel(ctx, deps, s) })) + words,
+        callback_data: callbackData('sub', words ? 'yk' : 'y', s.region, s.topic),
+      },
     ]),
   };
 }
@@ -107,6 +116,7 @@ function covers(deps: BotDeps, broad: Target, narrow: Target): boolean {
 export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { subscriptions } = deps.services;
+  const now = deps.now ?? Date.now;
   const assertRoom = (ctx: BotContext, target: Target) => {
     const list = subscriptions.list(chatIdOf(ctx));
     const replacing = list.some((s) => s.region === target.region && s.topic === target.topic);
@@ -128,10 +138,10 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
     const { keywords, rest } = parsed;
     const result: TargetResult = rest.length > 0 ? parseOrThrowTooLong(rest, deps, SUBSCRIBE_ERRORS) : { ok: true, target: { region: 'all', topic: 'all' } };
     if (!result.ok) {
-      // A button would drop the +/− words, which do not fit in its data: with them the guess is only named.
-      if (result.suggestions.length === 0 || hasKeywords(keywords)) throw targetError(ctx, deps, result, SUBSCRIBE_ERRORS);
+      if (result.suggestions.length === 0) throw targetError(ctx, deps, result, SUBSCRIBE_ERRORS);
+      if (hasKeywords(keywords)) subscriptions.rememberKeywords(chatIdOf(ctx), keywords, now());
       const error = targetError(ctx, deps, result, SUBSCRIBE_ERRORS);
-      return replyHtml(ctx, ctx.t(error.key, error.params), suggestionKeyboard(ctx, deps, result.suggestions));
+      return replyHtml(ctx, ctx.t(error.key, error.params), suggestionKeyboard(ctx, deps, result.suggestions, keywords));
     }
     const { target } = result;
     assertNotOnlyExclusions(target, keywords);
@@ -173,7 +183,7 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
       const done = ctx.t('wizard.done', { count: list.length });
       await showScreen(ctx, offer ? { text: `${done}\n\n${offer.text}`, ...(offer.keyboard ? { keyboard: offer.keyboard } : {}) } : { text: done });
     } else if (
-      pick?.[0] === 'y' &&
+      (pick?.[0] === 'y' || pick?.[0] === 'yk') &&
       (pick[1] === 'all' || deps.taxonomy.isRegion(pick[1] ?? '')) &&
       (pick[2] === 'all' || deps.taxonomy.isTopic(pick[2] ?? ''))
     ) {
@@ -182,9 +192,13 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
       assertRoom(ctx, target);
       const chatId = chatIdOf(ctx);
       const existing = subscriptions.list(chatId).find((s) => s.region === target.region && s.topic === target.topic);
+      // The words typed with a misspelt place come with its guess; gone stale, the button says so.
+      const keywords = pick[0] === 'yk' ? subscriptions.keywordsFor(chatId, now()) : undefined;
+      if (pick[0] === 'yk' && !keywords) throw new UserError('errors.button_expired');
+      if (keywords) assertNotOnlyExclusions(target, keywords);
       // Tapped twice, or already followed with keywords: those filters stay, as with a repeated /subscribe.
-      const added = !existing && subscriptions.add(chatId, target.region, target.topic);
-      const sub = existing ?? { ...target, include: [], exclude: [] };
+      const added = keywords ? subscriptions.add(chatId, target.region, target.topic, keywords) : !existing && subscriptions.add(chatId, target.region, target.topic);
+      const sub = keywords ? { ...target, ...keywords } : (existing ?? { ...target, include: [], exclude: [] });
       const offer = tasteOffer(ctx, deps, sub);
       const reply = subscribedReply(ctx, deps, sub, added ? 'added' : 'exists');
       await showScreen(ctx, { text: `${reply}\n\n${offer.text}`, ...(offer.keyboard ? { keyboard: offer.keyboard } : {}) });
