@@ -72,7 +72,7 @@ export function parseTarget(input: string, taxonomy: Taxonomy): TargetResult {
   const best = guessed[0];
   if (best) {
     // The message names the part that was misspelled; the suggestion itself corrects both.
-    const blameRegion = best.regionSimilarity < 1 || best.topicText === undefined;
+    const blameRegion = !best.regionExact || best.topicText === undefined;
     const input = (blameRegion ? best.regionText : best.topicText) ?? whole;
     return { ok: false, part: blameRegion ? 'region' : 'topic', input, suggestions: guessed.map((g) => g.suggestion) };
   }
@@ -88,7 +88,8 @@ interface Guess {
   suggestion: Suggestion;
   regionText: string | undefined;
   topicText: string | undefined;
-  regionSimilarity: number;
+  /** The region part named a region exactly (not a typo, nor an area that spans several). */
+  regionExact: boolean;
 }
 
 /**
@@ -99,7 +100,11 @@ function guessPairs(words: string[], taxonomy: Taxonomy, region: (t: string) => 
   const options = (text: string | undefined, exact: (t: string) => Resolution, closest: (t: string) => readonly Scored[]): Scored[] => {
     if (text === undefined) return [{ id: 'all', similarity: 1 }];
     const r = exact(text);
-    return r.ok ? [{ id: r.id, similarity: 1 }] : closest(text).slice(0, PER_PART);
+    if (r.ok) return [{ id: r.id, similarity: 1 }];
+    const near = closest(text);
+    // Exact hits are the several regions of an area ("Kurdistan"): all of them, up to the message's limit.
+    const whole = near.filter((s) => s.similarity === 1);
+    return whole.length > 1 ? whole.slice(0, MAX_SUGGESTIONS) : near.slice(0, PER_PART);
   };
   const byTarget = new Map<string, Guess>();
   const readings: Split[] = [...splits(words), { regionWords: [], topicWords: words }];
@@ -115,7 +120,7 @@ function guessPairs(words: string[], taxonomy: Taxonomy, region: (t: string) => 
         if (similarity <= (byTarget.get(key)?.suggestion.similarity ?? 0)) continue;
         const named = regionText && topicText ? 'both' : regionText ? 'region' : 'topic';
         const suggestion: Suggestion = { region: r.id, topic: t.id, named, similarity };
-        byTarget.set(key, { suggestion, regionText, topicText, regionSimilarity: r.similarity });
+        byTarget.set(key, { suggestion, regionText, topicText, regionExact: regionText === undefined || region(regionText).ok });
       }
     }
   }

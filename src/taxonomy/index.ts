@@ -10,6 +10,7 @@ import { RU_REPUBLICS } from './data/subdivisions.ts';
 import { editDistance } from './edit-distance.ts';
 import { createFuzzyMatcher, type Scored } from './fuzzy.ts';
 import { MACRO_REGION_IDS, TOPIC_IDS, type RegionKind, type TopicId } from './ids.ts';
+import { AREAS } from './areas.ts';
 import { aliasKeySequences, tokenKeys } from './keys.ts';
 import { MACRO_MEMBERS } from './macros.ts';
 import { createPhraseIndex } from './phrase-index.ts';
@@ -187,7 +188,8 @@ export function createTaxonomy(): Taxonomy {
     },
     resolveRegion: (input) => regionsResolver().resolve(input),
     resolveTopic: (input) => topicsResolver().resolve(input),
-    closestRegions: (input) => regionsResolver().closest(input),
+    // A cross-border area ("Kurdistan") is answered with the regions it lies in, before any typo guess.
+    closestRegions: (input) => areaRegions(input) ?? regionsResolver().closest(input),
     closestTopics: (input) => topicsResolver().closest(input),
     textAliases() {
       textAliases ??= textRegionAliases(sources);
@@ -208,4 +210,11 @@ function topicAliases() {
     }
   }
   return out;
+}
+
+const AREA_FORMS = new Map(AREAS.flatMap((a) => a.forms.map((f) => [normalize(f), a.regions] as const)));
+
+function areaRegions(input: string): Scored[] | undefined {
+  const regions = AREA_FORMS.get(normalize(input.trim()));
+  return regions?.map((id) => ({ id, similarity: 1 }));
 }

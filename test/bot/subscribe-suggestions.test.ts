@@ -71,14 +71,20 @@ describe('a misspelled region and topic typed together', () => {
 });
 
 describe('a name that is close to no region', () => {
-  it('suggests no unrelated country for Kurdistan in any language', async () => {
+  it('answers Kurdistan with the countries it lies in, in every language, and a tap subscribes to one', async () => {
+    const names = { en: ['Iraq', 'Türkiye', 'Iran'], ru: ['Ирак', 'Турция', 'Иран'], ar: ['العراق', 'تركيا', 'إيران'] };
     for (const [chatId, lang, typed] of [[411, 'en', 'Kurdistan'], [412, 'ru', 'Курдистан'], [413, 'ar', 'كردستان']] as const) {
-      await bot.say({ chatId, text: `/subscribe ${typed}`, languageCode: lang });
+      await bot.say({ chatId, text: `/subscribe ${typed} economy`, languageCode: lang });
       const reply = bot.last(chatId).plain_text;
       for (const wrong of ['Germany', 'France', 'Германия', 'Франция', 'Киргизия', 'ألمانيا', 'فرنسا']) expect(reply).not.toContain(wrong);
-      expect(buttonsOf(chatId)).toEqual([]);
+      // The area is what was not a region, not the topic.
+      expect(reply).toContain(typed);
+      const buttons = buttonsOf(chatId).map((b) => b.text).join(' | ');
+      for (const name of names[lang]) expect(buttons).toContain(name);
       expect(subs(chatId)).toEqual([]);
     }
+    await bot.press(411, bot.last(411), /Iraq/);
+    expect(subs(411)).toEqual(['IQ/economy']);
   });
 
   it('still answers a single misspelled region with its name, as before', async () => {
