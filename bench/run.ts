@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { benchSummarize } from '../src/articles/summarize-bench.ts';
 import type { CliContext } from '../src/cli/context.ts';
 import { benchDigests } from './digests.ts';
+import { benchEditions } from './editions.ts';
 import { benchIngest, corpusArticles, syntheticArticles } from './ingest.ts';
 import { benchMisspellings } from './misspellings.ts';
 import { benchPairing } from './pairing.ts';
@@ -10,7 +11,7 @@ import { benchSearch } from './search.ts';
 import { benchSender } from './sender.ts';
 
 const CORPUS = process.env.BRIEFINGS_CORPUS ?? '../shared/corpus';
-const SUITES = ['ingest', 'summarize', 'search', 'digests', 'sender', 'pairing', 'misspellings'] as const;
+const SUITES = ['ingest', 'summarize', 'search', 'digests', 'sender', 'editions', 'pairing', 'misspellings'] as const;
 
 /** Runs every suite (or those named) and prints one line per figure. */
 export async function runBenchmarks(print: (line: string) => void, only: readonly string[] = []): Promise<void> {
@@ -30,6 +31,7 @@ export async function runBenchmarks(print: (line: string) => void, only: readonl
     await benchDigests(100_000, 5_000, 2_000, print, 'stress');
   }
   if (wanted('sender')) await benchSender(print);
+  if (wanted('editions')) await benchEditions(print);
   if (wanted('pairing')) await benchPairing(print, fromCorpus);
   if (wanted('misspellings')) benchMisspellings(print);
 }

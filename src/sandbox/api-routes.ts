@@ -2,16 +2,20 @@
  * The sandbox page's API under /sandbox/api/. Every malformed request is a 4xx naming what is
  * wrong (HttpError, answered by the HTTP server); nothing a browser sends can reach the bot unchecked.
  *
- *   GET  /sandbox/api/personas                       the bot, the people and the group
- *   POST /sandbox/api/send      {chatId, userId, text, languageCode?}
+ *   GET  /sandbox/api/personas                       the bot, the people, the group, the channel and the forum
+ *   POST /sandbox/api/send      {chatId, userId, text, languageCode?, threadId?}
  *   POST /sandbox/api/press     {chatId, userId, messageId, data, languageCode?}
- *   GET  /sandbox/api/messages?chatId=&since=        what changed in the chat after `since`
+ *   GET  /sandbox/api/messages?chatId=&since=&threadId=  what changed in the chat (a forum: in one topic) after `since`
+ *   GET  /sandbox/api/topics?chatId=                 the forum's topics, General first
  *   GET  /sandbox/api/commands?chatId=&languageCode= the command menu Telegram would show there
+ *   POST /sandbox/api/deliver   {chatId}             the channel's next briefing now, as its schedule would send it
+ *
+ * In the forum `threadId` names a topic and its absence means General; other chats take none.
  */
 import type { IncomingMessage } from 'node:http';
 import { HttpError, methodNotAllowed, readJsonBody, sendJson, type Route } from '../http/server.ts';
 import type { ChatLog } from './chat-log.ts';
-import { GROUP, PERSONAS } from './personas.ts';
+import { CHANNEL, FORUM, GROUP, PERSONAS } from './personas.ts';
 import { MAX_USER_TEXT, type UserSide } from './user-side.ts';
 
 const PREFIX = '/sandbox/api/';
@@ -56,13 +60,22 @@ function textOf(value: unknown): string {
   return value;
 }
 
+/** Absent or empty: General (or no topic at all). */
+function threadIdOf(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return integer(value, 'threadId', (n) => n > 0, 'a positive integer (a forum topic\'s message_thread_id)');
+}
+
+/** What "deliver now" can say; undefined while the app is not attached yet. */
+export type DeliverNow = (chatId: number) => string | undefined;
+
 function dataOf(value: unknown): string {
   if (typeof value !== 'string' || value === '') throw new HttpError(400, 'data must be a non-empty string (the button\'s callback_data)');
   if (Buffer.byteLength(value, 'utf8') > MAX_CALLBACK_DATA_BYTES) throw new HttpError(400, `data is longer than ${MAX_CALLBACK_DATA_BYTES} bytes`);
   return value;
 }
 
-export function createApiRoute(deps: { userSide: UserSide; log: ChatLog; botName: string; botUsername: string }): Route {
+export function createApiRoute(deps: { userSide: UserSide; log: ChatLog; botName: string; botUsername: string; deliver: DeliverNow }): Route {
   const { userSide, log } = deps;
 
   const handlers: Record<string, { method: 'GET' | 'POST'; run: (req: IncomingMessage, url: URL) => Promise<[number, unknown]> | [number, unknown] }> = {
@@ -72,6 +85,8 @@ export function createApiRoute(deps: { userSide: UserSide; log: ChatLog; botName
         bot: { name: deps.botName, username: deps.botUsername },
         personas: PERSONAS.map((p) => ({ ...p, chatId: p.userId })),
         group: GROUP,
+        channel: CHANNEL,
+        forum: { key: FORUM.key, chatId: FORUM.chatId, title: FORUM.title, creatorKey: FORUM.creatorKey },
       }],
     },
     send: {
@@ -80,6 +95,7 @@ export function createApiRoute(deps: { userSide: UserSide; log: ChatLog; botName
         const body = await jsonObject(req);
         const message = userSide.send({
           chatId: chatIdOf(body.chatId), userId: userIdOf(body.userId), text: textOf(body.text), languageCode: languageOf(body.languageCode),
+          threadId: threadIdOf(body.threadId),
         });
         // Accepted: the bot answers when its long poll collects the update.
         return [202, { message }];
@@ -105,7 +121,24 @@ export function createApiRoute(deps: { userSide: UserSide; log: ChatLog; botName
         const chatId = chatIdOf(url.searchParams.get('chatId'));
         const rawSince = url.searchParams.get('since');
         const since = rawSince === null || rawSince === '' ? 0 : integer(rawSince, 'since', (n) => n >= 0, 'a cursor from an earlier answer (an integer ≥ 0)');
-        return [200, log.snapshot(chatId, since)];
+        const threadId = threadIdOf(url.searchParams.get('threadId'));
+        if (chatId !== FORUM.chatId && threadId !== undefined) throw new HttpError(400, `threadId is only for the forum (chat ${FORUM.chatId})`);
+        return [200, chatId === FORUM.chatId ? log.snapshot(chatId, since, { threadId }) : log.snapshot(chatId, since)];
+      },
+    },
+    topics: {
+      method: 'GET',
+      run: (_req, url) => [200, { topics: userSide.topics(chatIdOf(url.searchParams.get('chatId'))) }],
+    },
+    deliver: {
+      method: 'POST',
+      run: async (req) => {
+        const chatId = chatIdOf((await jsonObject(req)).chatId);
+        // People ask with /digest; only the channel, where nobody can type, needs the page to stand in for its schedule.
+        if (chatId !== CHANNEL.chatId) throw new HttpError(400, `only the channel (${CHANNEL.chatId}) is delivered from the page; elsewhere send /digest`);
+        const outcome = deps.deliver(chatId);
+        if (outcome === undefined) throw new HttpError(503, 'the bot is still starting; try again in a moment');
+        return [outcome === 'queued' ? 202 : 200, { outcome }];
       },
     },
     commands: {
@@ -122,7 +155,7 @@ export function createApiRoute(deps: { userSide: UserSide; log: ChatLog; botName
     const name = url.pathname.slice(PREFIX.length);
     // Own keys only: '/sandbox/api/constructor' must not find Object's.
     const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
-    if (!handler) throw new HttpError(404, `no sandbox endpoint ${url.pathname}; see GET ${PREFIX}personas, messages, commands and POST send, press`);
+    if (!handler) throw new HttpError(404, `no sandbox endpoint ${url.pathname}; see GET ${PREFIX}personas, messages, topics, commands and POST send, press, deliver`);
     if (req.method !== handler.method && !(handler.method === 'GET' && req.method === 'HEAD')) return methodNotAllowed(res, [handler.method]);
     const [status, body] = await handler.run(req, url);
     sendJson(res, status, body);

@@ -22,7 +22,7 @@ import { SANDBOX_ADMIN_IDS, SANDBOX_BOT_NAME, SANDBOX_BOT_USERNAME, SANDBOX_TOKE
 import { createStaticRoute } from './static-route.ts';
 import { createUserSide } from './user-side.ts';
 
-export { GROUP, PERSONAS, SANDBOX_ADMIN_IDS, SANDBOX_TOKEN } from './personas.ts';
+export { CHANNEL, FORUM, GROUP, PERSONAS, SANDBOX_ADMIN_IDS, SANDBOX_TOKEN } from './personas.ts';
 
 export interface SandboxOptions {
   logger: Logger;
@@ -76,6 +76,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const { logger } = options;
   const now = options.now ?? Date.now;
   let running: { botApi: FakeTelegram; log: ChatLog; routes: Route[] } | undefined;
+  // The channel's "deliver now" needs the app, which exists only from attach() on.
+  let sendNow: ((chatId: number) => string) | undefined;
 
   const route: Route = async (req, res, url) => {
     if (!running) {
@@ -122,7 +124,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         }
       });
       const userSide = createUserSide({ botApi, log, now });
-      const apiRoute = createApiRoute({ userSide, log, botName: SANDBOX_BOT_NAME, botUsername: SANDBOX_BOT_USERNAME });
+      const apiRoute = createApiRoute({
+        userSide, log, botName: SANDBOX_BOT_NAME, botUsername: SANDBOX_BOT_USERNAME, deliver: (chatId) => sendNow?.(chatId),
+      });
       running = { botApi, log, routes: [createStaticRoute(), apiRoute] };
       logger.debug({ apiRoot: botApi.apiRoot }, 'sandbox Bot API listening on loopback');
     },
@@ -130,6 +134,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     async attach(app) {
       const report = seedDemoArticles(app.ingestor, now());
       logger.info({ new: report.new, duplicates: report.duplicates, errors: report.errors.length }, 'sandbox demo articles');
+      // What /digest does, for a chat whose readers cannot type it: the scheduler's run for this chat, brought forward.
+      sendNow = (chatId) => app.services.digests.sendNow(chatId);
       const roles = app.services.admin?.roles;
       if (roles) await registerAdminMenus(app.bot.telegram, app.i18n, roles, logger);
       return report;
@@ -139,6 +145,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (!running) return;
       const { botApi, log } = running;
       running = undefined;
+      sendNow = undefined;
       log.close();
       await botApi.close();
     },

@@ -46,6 +46,41 @@ export const GROUP: SandboxGroup = {
   creatorKey: 'jane',
 };
 
+export interface SandboxChannel {
+  key: string;
+  chatId: number;
+  title: string;
+  username: string;
+  /** Added the bot as an administrator with the post right, so /channels in their private chat lists it. */
+  creatorKey: string;
+}
+
+export interface SandboxForum {
+  key: string;
+  chatId: number;
+  title: string;
+  creatorKey: string;
+  /** Opened by the creator before the bot arrives; topics the bot creates later (/editions) join them. */
+  topics: readonly string[];
+}
+
+/** Channels and supergroups share the -100… range; the type alone tells them apart. */
+export const CHANNEL: SandboxChannel = {
+  key: 'channel',
+  chatId: -1_001_700_000_002,
+  title: 'Newsroom Channel',
+  username: 'newsroom_channel_demo',
+  creatorKey: 'jane',
+};
+
+export const FORUM: SandboxForum = {
+  key: 'forum',
+  chatId: -1_001_700_000_003,
+  title: 'Regions forum',
+  creatorKey: 'jane',
+  topics: ['Central Asia', 'Caucasus'],
+};
+
 export const SANDBOX_ADMIN_IDS: readonly number[] = PERSONAS.filter((p) => p.admin).map((p) => p.userId);
 
 export const personaByUserId = (userId: number): Persona | undefined => PERSONAS.find((p) => p.userId === userId);

@@ -14,6 +14,7 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/sandbox/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/sandbox/web/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/sandbox/web/bubble.js': { file: 'bubble.js', type: 'text/javascript; charset=utf-8' },
+  '/sandbox/web/chats.js': { file: 'chats.js', type: 'text/javascript; charset=utf-8' },
   '/sandbox/web/render.js': { file: 'render.js', type: 'text/javascript; charset=utf-8' },
   '/sandbox/web/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 };

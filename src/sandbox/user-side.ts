@@ -9,13 +9,16 @@ import type { FakeTelegram } from './bot-api/index.ts';
 import { botUser } from './bot-api/members.ts';
 import { callbackUpdate, messageUpdate } from './bot-api/updates.ts';
 import type { ChatLog, ChatMessageView } from './chat-log.ts';
-import { GROUP, PERSONAS, personaByUserId } from './personas.ts';
+import { CHANNEL, FORUM, GROUP, personaByUserId } from './personas.ts';
+import { setUpWorld, withoutUpdateId } from './world.ts';
 
 export interface SendInput {
   chatId: number;
   userId: number;
   text: string;
   languageCode?: string | undefined;
+  /** A forum topic; undefined is General (or a chat without topics). */
+  threadId?: number | undefined;
 }
 
 export interface PressInput {
@@ -28,12 +31,6 @@ export interface PressInput {
 
 /** Telegram's own limit for a message someone types. */
 export const MAX_USER_TEXT = 4096;
-
-/** The update's id is left to the Bot API's queue, which numbers updates as Telegram does. */
-function withoutUpdateId<T extends { update_id: number }>(update: T): Omit<T, 'update_id'> {
-  const { update_id: _ignored, ...rest } = update;
-  return rest;
-}
 
 function checkChatAndUser(chatId: number, userId: number): void {
   // In Telegram a private chat's id is the person's id; a message from someone else cannot be in it.
@@ -52,24 +49,52 @@ export function createUserSide(deps: { botApi: FakeTelegram; log: ChatLog; now?:
   const now = deps.now ?? Date.now;
   const bot: User = botUser(botApi.botInfo);
 
-  // The Bot API answers getChat / getChatMember from what it knows: names for the people, the group's title and owner.
-  for (const persona of PERSONAS) {
-    botApi.setChat({ id: persona.userId, type: 'private', first_name: persona.firstName, username: persona.username });
-  }
-  botApi.setChat({ id: GROUP.chatId, type: 'supergroup', title: GROUP.title });
-  const creator = PERSONAS.find((p) => p.key === GROUP.creatorKey);
-  if (creator) botApi.setChatMemberStatus(GROUP.chatId, creator.userId, 'creator');
+  // The Bot API answers getChat / getChatMember from what it knows.
+  setUpWorld(botApi);
 
-  const chatTitle = (chatId: number) => (chatId === GROUP.chatId ? { chatTitle: GROUP.title } : {});
+  const chatTitle = (chatId: number) => {
+    if (chatId === GROUP.chatId) return { chatTitle: GROUP.title };
+    if (chatId === FORUM.chatId) return { chatTitle: FORUM.title, isForum: true };
+    return {};
+  };
+
+  /** Telegram apps only let people write into a topic that is there and open. */
+  function checkThread(chatId: number, threadId: number | undefined): void {
+    if (chatId !== FORUM.chatId) {
+      if (threadId !== undefined) throw new HttpError(400, `threadId is only for the forum (chat ${FORUM.chatId})`);
+      return;
+    }
+    if (threadId === undefined) return;
+    const topic = botApi.topics(chatId).find((t) => t.message_thread_id === threadId);
+    if (!topic) throw new HttpError(404, `${FORUM.title} has no topic ${threadId}`);
+    if (topic.closed) throw new HttpError(409, `the topic “${topic.name}” is closed`);
+  }
 
   return {
+    /** The forum's topics as its members see them: General first, then the live ones oldest first. */
+    topics(chatId: number): Array<{ threadId: number | null; name: string; closed: boolean }> {
+      if (chatId !== FORUM.chatId) throw new HttpError(404, `chat ${chatId} is not a forum; only ${FORUM.chatId} has topics`);
+      return [
+        { threadId: null, name: 'General', closed: false },
+        ...botApi.topics(chatId).map((t) => ({ threadId: t.message_thread_id, name: t.name, closed: t.closed })),
+      ];
+    },
+
     send(input: SendInput): ChatMessageView {
       checkChatAndUser(input.chatId, input.userId);
+      // Only a channel's admins post there, and the bot ignores what they post: the edition is run from a private chat.
+      if (input.chatId === CHANNEL.chatId) {
+        throw new HttpError(403, `${CHANNEL.title} is a channel: its edition is managed from a private chat with /channels`);
+      }
+      checkThread(input.chatId, input.threadId);
       const user = describeUser(input.userId);
       const date = Math.floor(now() / 1000);
-      const view = log.addUserMessage({ chatId: input.chatId, userId: input.userId, senderName: user.firstName, text: input.text, date });
+      const view = log.addUserMessage({
+        chatId: input.chatId, userId: input.userId, senderName: user.firstName, text: input.text, date, threadId: input.threadId,
+      });
       const update = messageUpdate({
         chatId: input.chatId, userId: input.userId, text: input.text, messageId: view.id, date, ...user, ...chatTitle(input.chatId),
+        ...(input.threadId !== undefined ? { threadId: input.threadId } : {}),
         ...(input.languageCode ? { languageCode: input.languageCode } : {}),
       });
       botApi.queueUpdate(withoutUpdateId(update));
@@ -85,12 +110,15 @@ export function createUserSide(deps: { botApi: FakeTelegram; log: ChatLog; now?:
       if (!buttons.some((b) => 'callback_data' in b && b.callback_data === input.data)) {
         throw new HttpError(400, `message ${input.messageId} has no button with this callback data`);
       }
+      // The press comes from wherever the message is: its topic is the message's, not the page's.
+      const threadId = input.chatId === FORUM.chatId ? message.message_thread_id : undefined;
       const update = callbackUpdate({
         chatId: input.chatId, userId: input.userId, data: input.data, messageId: input.messageId, messageText: message.plain_text,
         replyMarkup: message.reply_markup, bot, ...describeUser(input.userId), ...chatTitle(input.chatId),
+        ...(threadId !== undefined ? { threadId } : {}),
         ...(input.languageCode ? { languageCode: input.languageCode } : {}),
       });
-      log.trackQuery(update.callback_query.id, input.chatId);
+      log.trackQuery(update.callback_query.id, input.chatId, threadId);
       botApi.queueUpdate(withoutUpdateId(update));
       return { queryId: update.callback_query.id };
     },
@@ -100,6 +128,8 @@ export function createUserSide(deps: { botApi: FakeTelegram; log: ChatLog; now?:
      * a scope the person's language before the scope's default (Bot API, "Determining list of commands").
      */
     commands(chatId: number, languageCode: string | undefined): BotCommand[] {
+      // Telegram shows no command menu in a channel: nobody there talks to the bot.
+      if (chatId === CHANNEL.chatId) return [];
       const scopes: object[] = chatId > 0
         ? [{ type: 'chat', chat_id: chatId }, { type: 'all_private_chats' }, { type: 'default' }]
         : [{ type: 'chat', chat_id: chatId }, { type: 'all_group_chats' }, { type: 'default' }];

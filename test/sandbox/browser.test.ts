@@ -69,14 +69,14 @@ describe.skipIf(!hasChromium)('the sandbox in a browser', () => {
     await run?.close();
   });
 
-  it('loads in under a second with the three people and the group, fetching nothing from elsewhere', async () => {
+  it('loads in under a second with the three people, the group, the channel and the forum, fetching nothing from elsewhere', async () => {
     const started = Date.now();
     await page.goto(`${run.baseUrl}/`);
     await page.locator('.chat-item').nth(3).waitFor();
     const elapsed = Date.now() - started;
     console.log(`sandbox page ready in ${elapsed} ms`);
     expect(elapsed).toBeLessThan(1000);
-    expect(await page.locator('.chat-item strong').allTextContents()).toEqual(['Amina', 'Ivan', 'Jane', 'Newsroom']);
+    expect(await page.locator('.chat-item strong').allTextContents()).toEqual(['Amina', 'Ivan', 'Jane', 'Newsroom', 'Newsroom Channel', 'Regions forum']);
     expect(foreignRequests).toEqual([]);
   });
 

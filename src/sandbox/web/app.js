@@ -1,16 +1,18 @@
 /**
- * The sandbox chat: pick a person (or the group), type or tap the command menu, press the bot's
- * buttons. Messages come from /sandbox/api/messages, polled every 700 ms for what changed since the
- * last answer, so edits redraw in place. No build step, no library, nothing from the network.
+ * The sandbox chat: pick a person (or the group, the channel, the forum), type or tap the command
+ * menu, press the bot's buttons. Messages come from /sandbox/api/messages, polled every 700 ms for
+ * what changed since the last answer, so edits redraw in place; in the forum, for the topic picked.
+ * No build step, no library, nothing from the network.
  */
 import { button, createBubble } from './bubble.js';
+import { buildChats, renderChatList, renderTopics } from './chats.js';
 import { textDirection } from './render.js';
 
 /* global document, window, fetch, localStorage, setTimeout, clearTimeout */
 
 const POLL_MS = 700;
 const $ = (id) => document.getElementById(id);
-const state = { personas: [], chats: [], chat: null, cursor: 0, generation: 0, timer: 0, commands: [] };
+const state = { personas: [], chats: [], chat: null, thread: null, cursor: 0, generation: 0, timer: 0, commands: [] };
 
 async function api(path, body) {
   const init = body === undefined
@@ -34,31 +36,6 @@ function toast(text, alert = false) {
   box.hidden = false;
   clearTimeout(toast.timer);
   toast.timer = setTimeout(() => (box.hidden = true), alert ? 6000 : 2500);
-}
-
-function renderChatList() {
-  const nav = $('chats');
-  nav.replaceChildren();
-  for (const chat of state.chats) {
-    const item = document.createElement('button');
-    item.type = 'button';
-    item.className = 'chat-item';
-    item.dataset.chat = chat.key;
-    item.setAttribute('aria-current', String(chat === state.chat));
-    const avatar = document.createElement('span');
-    avatar.className = `avatar ${chat.key}`;
-    avatar.textContent = chat.title.slice(0, 1);
-    const label = document.createElement('span');
-    label.className = 'chat-label';
-    const name = document.createElement('strong');
-    name.textContent = chat.title;
-    const sub = document.createElement('small');
-    sub.textContent = chat.subtitle;
-    label.append(name, sub);
-    item.append(avatar, label);
-    item.addEventListener('click', () => selectChat(chat.key));
-    nav.append(item);
-  }
 }
 
 /** Puts a message where it belongs in the chat, replacing its older version; true if anything changed. */
@@ -98,7 +75,10 @@ async function poll() {
   const generation = state.generation;
   const chat = state.chat;
   try {
-    const data = await api(`/sandbox/api/messages?chatId=${chat.chatId}&since=${state.cursor}`);
+    const thread = chat.kind === 'forum' && state.thread !== null ? `&threadId=${state.thread}` : '';
+    const data = await api(`/sandbox/api/messages?chatId=${chat.chatId}&since=${state.cursor}${thread}`);
+    if (generation !== state.generation) return;
+    if (chat.kind === 'forum') await loadTopics(generation);
     if (generation !== state.generation) return;
     // A cursor going back means the sandbox restarted with a fresh chat history: start over.
     if (data.cursor < state.cursor) {
@@ -112,12 +92,50 @@ async function poll() {
     apply(data.messages, { follow: first });
     $('chat-sub').textContent = chat.subtitle;
     $('chat-sub').classList.remove('offline');
-    if (state.commands.length === 0) await loadCommands();
+    // A channel has no command menu; asking for it on every poll would only repeat an empty answer.
+    if (state.commands.length === 0 && chat.kind !== 'channel') await loadCommands();
   } catch (error) {
     $('chat-sub').textContent = `Sandbox unreachable (${error.message}); retrying…`;
     $('chat-sub').classList.add('offline');
   } finally {
     if (generation === state.generation) state.timer = setTimeout(poll, POLL_MS);
+  }
+}
+
+async function loadTopics(generation) {
+  const { topics } = await api(`/sandbox/api/topics?chatId=${state.chat.chatId}`);
+  if (generation !== state.generation) return;
+  // A topic deleted under the reader sends them back to General, as Telegram apps do.
+  if (!topics.some((t) => t.threadId === state.thread)) {
+    selectThread(null);
+    return;
+  }
+  renderTopics($('topics'), topics, state.thread, selectThread);
+}
+
+/** Each topic is a chat of its own on screen: its messages only, read from the start. */
+function selectThread(threadId) {
+  clearTimeout(state.timer);
+  state.generation++;
+  Object.assign(state, { thread: threadId, cursor: 0 });
+  $('messages').replaceChildren();
+  $('toast').hidden = true;
+  $('topics').dataset.signature = '';
+  void poll();
+}
+
+async function deliverNow() {
+  try {
+    const { outcome } = await api('/sandbox/api/deliver', { chatId: state.chat.chatId });
+    const said = {
+      queued: 'The next briefing is on its way to the channel',
+      empty: 'Nothing new for the channel’s subscriptions yet',
+      no_subscriptions: 'The channel follows nothing yet: in Jane’s chat, /channels → Manage, then /subscribe',
+      paused: 'The channel’s edition is paused',
+    };
+    toast(said[outcome] ?? outcome);
+  } catch (error) {
+    toast(error.message, true);
   }
 }
 
@@ -142,6 +160,7 @@ async function send(text) {
   try {
     const { message } = await api('/sandbox/api/send', {
       chatId: state.chat.chatId, userId: who.userId, text, languageCode: languageOf(who),
+      ...(state.chat.kind === 'forum' && state.thread !== null ? { threadId: state.thread } : {}),
     });
     apply([message], { follow: true });
     return true;
@@ -168,6 +187,13 @@ async function press(message, data, target) {
 function showControls() {
   const chat = state.chat;
   $('speaker-label').hidden = !chat.group;
+  const readOnly = chat.kind === 'channel';
+  $('composer').hidden = readOnly;
+  $('menu').hidden = readOnly;
+  $('channel-note').hidden = !readOnly;
+  $('topics').hidden = chat.kind !== 'forum';
+  // Nobody speaks in the channel, so there is no Telegram language to pick for it.
+  $('language').parentElement.hidden = readOnly;
   $('speaker').replaceChildren(...state.personas.map((p) => {
     const option = document.createElement('option');
     option.value = String(p.userId);
@@ -182,7 +208,9 @@ function selectChat(key) {
   const chat = state.chats.find((c) => c.key === key) ?? state.chats[0];
   clearTimeout(state.timer);
   state.generation++;
-  Object.assign(state, { chat, cursor: 0, commands: [] });
+  Object.assign(state, { chat, thread: null, cursor: 0, commands: [] });
+  $('topics').replaceChildren();
+  $('topics').dataset.signature = '';
   window.location.hash = chat.key;
   $('chat-title').textContent = chat.title;
   $('chat-sub').textContent = chat.subtitle;
@@ -190,28 +218,18 @@ function selectChat(key) {
   $('menu').replaceChildren();
   $('toast').hidden = true;
   document.body.dataset.chat = chat.key;
-  renderChatList();
+  renderChatList($('chats'), state.chats, chat, selectChat);
   showControls();
   void poll();
-  $('input').focus();
+  if (chat.kind !== 'channel') $('input').focus();
 }
 
 async function init() {
-  const { bot, personas, group } = await api('/sandbox/api/personas');
-  document.title = `${bot.name} · sandbox`;
-  state.personas = personas;
-  const language = { ar: 'Arabic', ru: 'Russian', en: 'English' };
-  state.chats = [
-    ...personas.map((p) => ({
-      key: p.key, chatId: p.chatId, title: p.firstName, persona: p, group: false,
-      subtitle: `${language[p.languageCode]} speaker${p.admin ? ' · bot admin' : ''} · private chat with @${bot.username}`,
-    })),
-    {
-      key: group.key, chatId: group.chatId, title: group.title, group: true,
-      persona: personas.find((p) => p.key === group.creatorKey) ?? personas[0],
-      subtitle: `Group: ${personas.map((p) => p.firstName).join(', ')} and @${bot.username}`,
-    },
-  ];
+  const data = await api('/sandbox/api/personas');
+  document.title = `${data.bot.name} · sandbox`;
+  state.personas = data.personas;
+  state.chats = buildChats(data);
+  $('deliver').addEventListener('click', () => void deliverNow());
   $('composer').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('input').value;
