@@ -7,8 +7,11 @@ export const SUBSCRIBER_COMMANDS = [
   'start', 'help', 'digest', 'search', 'subscribe', 'unsubscribe', 'subscriptions', 'settings', 'schedule', 'quiet', 'language', 'languages', 'channels', 'editions', 'stop',
 ] as const;
 
-export function commandList(i18n: I18n, locale: Locale) {
-  return SUBSCRIBER_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `commands.${command}`) }));
+/** Channels are managed from a private chat only: groups do not list it. */
+const PRIVATE_ONLY = new Set<string>(['channels']);
+
+export function commandList(i18n: I18n, locale: Locale, where: 'private' | 'group' = 'private') {
+  return SUBSCRIBER_COMMANDS.filter((c) => where === 'private' || !PRIVATE_ONLY.has(c)).map((command) => ({ command, description: i18n.t(locale, `commands.${command}`) }));
 }
 
 export type MenuEntry = { command: string; description: string };
@@ -19,7 +22,7 @@ export type MenuEntry = { command: string; description: string };
  * bot-wide menus ("Determining list of commands" in the Bot API).
  */
 export async function setChatMenu(telegram: Telegram, i18n: I18n, chatId: number, locale: Locale, extra: readonly MenuEntry[] = []): Promise<void> {
-  const commands = [...commandList(i18n, locale), ...extra];
+  const commands = [...commandList(i18n, locale, chatId > 0 ? 'private' : 'group'), ...extra];
   const scope = { type: 'chat' as const, chat_id: chatId };
   for (const language of SUPPORTED_LOCALES) await telegram.setMyCommands(commands, { scope, language_code: language });
   await telegram.setMyCommands(commands, { scope });
@@ -29,6 +32,8 @@ export async function setChatMenu(telegram: Telegram, i18n: I18n, chatId: number
 export async function registerCommands(telegram: Telegram, i18n: I18n, defaultLocale: Locale): Promise<void> {
   for (const locale of SUPPORTED_LOCALES) {
     await telegram.setMyCommands(commandList(i18n, locale), { language_code: locale });
+    await telegram.setMyCommands(commandList(i18n, locale, 'group'), { scope: { type: 'all_group_chats' }, language_code: locale });
   }
   await telegram.setMyCommands(commandList(i18n, defaultLocale));
+  await telegram.setMyCommands(commandList(i18n, defaultLocale, 'group'), { scope: { type: 'all_group_chats' } });
 }

@@ -52,6 +52,8 @@ export interface FormatOptions {
   moreKey?: string;
   /** Arabic-Indic digits in dates and times (counts come so from `t`). */
   digits?: 'arab';
+  /** Translation key of the header (default `digest.header`). */
+  headerKey?: string;
 }
 
 export interface DigestMessage {
@@ -108,7 +110,7 @@ type Context = FormatOptions;
 
 function renderHeader(count: number, ctx: Context): Html {
   const date = formatter(intlLocale(ctx), ctx.timeZone, 'date').format(ctx.now);
-  return join([trusted(ctx.t(ctx.continued ? 'digest.header_more' : 'digest.header', { date })), trusted(ctx.t('digest.stories', { count }))], '\n');
+  return join([trusted(ctx.t(ctx.continued ? 'digest.header_more' : (ctx.headerKey ?? 'digest.header'), { date })), trusted(ctx.t('digest.stories', { count }))], '\n');
 }
 
 const itemKey = (item: DigestItem): number => item.articleId * 8 + (item.isBreaking ? 4 : 0) + (item.isUpdate ? 2 : 0) + (item.foreign ? 1 : 0);
@@ -211,12 +213,16 @@ function cutAtWord(value: string, max: number): string {
   return value.slice(0, end).trimEnd() + ELLIPSIS;
 }
 
-/** Only http(s) links become hrefs; anything else (javascript:, garbage, huge) leaves a bold title. */
-function safeUrl(url: string | null): string | undefined {
-  if (!url || url.length > URL_MAX) return undefined;
+/**
+ * Only http(s) links become hrefs; anything else (empty, javascript:, garbage, huge) leaves a bold
+ * title. Search results use it too, so a link is shown the same way wherever an article appears.
+ */
+export function safeUrl(url: string | null | undefined): string | undefined {
+  const trimmed = url?.trim();
+  if (!trimmed || trimmed.length > URL_MAX) return undefined;
   try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+    const parsed = new URL(trimmed);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname ? parsed.href : undefined;
   } catch {
     return undefined;
   }

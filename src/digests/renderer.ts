@@ -60,6 +60,8 @@ export interface RenderStyle {
   arabicDigits?: boolean;
   /** The footer for what the cap left out, instead of the run's (a channel's says "in the next briefing"). */
   moreKey?: string;
+  /** The header, when not the reader's own "Your briefing" (a channel's is everyone's). */
+  headerKey?: string;
 }
 
 export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: number, options: RenderOptions = {}) {
@@ -113,7 +115,7 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
   const digestKey = (items: readonly ComposedItem[], more: number, locale: Locale, zone: string, style: RenderStyle) => {
     // An item from before the window was rendered for its own zone (see cacheFor): so is its digest.
     const zoneKeyed = items.every((i) => i.article.publishedAt >= since) ? zoneKey(zone) : zone;
-    let key = `${locale}|${zoneKeyed}|${more}|${style.arabicDigits ? 'a' : ''}|${style.moreKey ?? ''}`;
+    let key = `${locale}|${zoneKeyed}|${more}|${style.arabicDigits ? 'a' : ''}|${style.moreKey ?? ''}|${style.headerKey ?? ''}`;
     for (const i of items) key += `|${i.article.id}.${i.isUpdate ? 1 : 0}${i.foreign ? 1 : 0}.${i.group}`;
     return key;
   };
@@ -140,7 +142,9 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
         items.map(inputOf),
         {
           locale, timeZone: zone, t: translatorFor(locale, arabicDigits), groupName: groupNames[locale], more, now: at,
-          cache: cacheFor(locale, zone, arabicDigits ? 'arab' : ''),
+          // Headers are cached with items: a channel's header is not a reader's.
+          cache: cacheFor(locale, zone, `${arabicDigits ? 'arab' : ''}|${style.headerKey ?? ''}`),
+          ...(style.headerKey ? { headerKey: style.headerKey } : {}),
           ...(arabicDigits ? { digits: 'arab' as const } : {}),
           ...(options.page && options.page > 1 ? { continued: true } : {}),
           ...(moreKey ? { moreKey } : {}),

@@ -223,7 +223,7 @@ export function createDigestService(deps: {
           const { channel, arabicDigits } = prefs[roster.prefsOf(i)] as Prefs;
           // A channel's readers cannot press "More" for themselves: what the cap left leads its next post.
           digest = renderer.render(composed, locale, roster.zones[roster.zoneOf(i)] as string, {
-            arabicDigits, ...(channel && !taste ? { moreKey: 'digest.channel_more' } : {}),
+            arabicDigits, ...(channel ? { headerKey: 'digest.header_channel', ...(taste ? {} : { moreKey: 'digest.channel_more' }) } : {}),
           });
           last = same >= 0 ? { same, composed, digest } : undefined;
         }

@@ -68,6 +68,11 @@ export function createEditionService(deps: { db: Db; now?: () => number }): Edit
   return {
     topic(groupId, threadId, name) {
       const existing = findTopic(groupId, threadId);
+      // Made before its name was known (it took the group's), it takes the name once one comes.
+      if (existing && name && existing.title !== name) {
+        db.update(chats).set({ title: name, updatedAt: now() }).where(eq(chats.id, existing.id)).run();
+        return { ...existing, title: name };
+      }
       if (existing) return existing;
       const group = mustGet(groupId);
       const at = now();

@@ -52,6 +52,8 @@ describe('channel editions', () => {
     bot.app.ingestor.ingest([...DAM, kyrgyzTariffsEn]);
     await postDigest();
     const post = posts(CHANNEL).at(-1);
+    // Addressed to all its readers, not to one: "Сводка", not "Ваша сводка".
+    expect(post?.plain_text).toMatch(/^📰 Сводка · /);
     expect(post?.plain_text).toContain(kyrgyzDamRu.title);
     expect(post?.plain_text).not.toContain(kyrgyzDamEn.title);
     expect(post?.reply_markup).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestBot } from '../helpers/app.ts';
-import { callbackUpdate, forumTopicClosedUpdate, forumTopicReopenedUpdate } from '../helpers/updates.ts';
+import { callbackUpdate, forumTopicClosedUpdate, forumTopicReopenedUpdate, messageUpdate } from '../helpers/updates.ts';
 import { egyptWheatAr, kyrgyzDamAr, kyrgyzDamEn, kyrgyzDamRu, tatarstanLibraryRu } from '../fixtures/briefing-stories.ts';
 
 const bot = useTestBot();
@@ -126,5 +126,14 @@ describe('forum topic editions', () => {
     expect(bot.telegram.messagesIn(FORUM).at(-1)?.plain_text).toContain('I don\'t know the language «xx»');
     await bot.say({ chatId: 603, text: '/editions ru', languageCode: 'ru' });
     expect(bot.last(603).plain_text).toContain('Выпуски создают в группе с темами');
+  });
+
+  it('names a topic’s edition after the topic, learnt from the creation message every topic message replies to', async () => {
+    const { kyrgyz } = forum();
+    const update = messageUpdate({ chatId: FORUM, userId: ADMIN, threadId: kyrgyz, isForum: true, text: '/settings', languageCode: 'en' });
+    const created = { message_id: kyrgyz, date: 0, chat: update.message.chat, forum_topic_created: { name: 'Kyrgyzstan', icon_color: 7322096 }, message_thread_id: kyrgyz, is_topic_message: true };
+    await bot.app.bot.handleUpdate({ ...update, message: { ...update.message, reply_to_message: created } } as typeof update);
+    expect(bot.telegram.messagesIn(FORUM, kyrgyz).at(-1)?.plain_text).toMatch(/^🧵 Topic «Kyrgyzstan»/);
+    expect(bot.app.services.editions?.findTopic(FORUM, kyrgyz)?.title).toBe('Kyrgyzstan');
   });
 });

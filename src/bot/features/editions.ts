@@ -22,8 +22,12 @@ export function editionsFeature(deps: BotDeps): Composer<BotContext> {
   const { editions, chats } = deps.services;
   if (!editions) return composer;
 
-  const describe = (ctx: BotContext, record: ChatRecord): string =>
-    ctx.t('editions.line', { title: record.title ?? String(record.id), language: NATIVE_NAMES[chats.localeOf(record)] });
+  // A topic made here is named after its language already: it is not named twice.
+  const describe = (ctx: BotContext, record: ChatRecord): string => {
+    const title = record.title ?? String(record.id);
+    const language = NATIVE_NAMES[chats.localeOf(record)];
+    return ctx.t(title.includes(language) ? 'editions.line_plain' : 'editions.line', { title, language });
+  };
 
   const list = async (ctx: BotContext) => {
     const others = editions.editionsOf(chatIdOf(ctx));

@@ -15,6 +15,13 @@ export function topicOf(message: Message | undefined): number | undefined {
   return message.message_thread_id;
 }
 
+function topicNameOf(message: Message | undefined): string | undefined {
+  if (!message) return undefined;
+  if ('forum_topic_created' in message) return message.forum_topic_created.name;
+  const parent = 'reply_to_message' in message ? message.reply_to_message : undefined;
+  return parent && 'forum_topic_created' in parent ? parent.forum_topic_created.name : undefined;
+}
+
 const isServiceMessage = (message: Message | undefined): boolean =>
   message !== undefined && ('forum_topic_closed' in message || 'forum_topic_reopened' in message || 'forum_topic_created' in message || 'forum_topic_edited' in message);
 
@@ -58,9 +65,10 @@ function resolveEdition(ctx: BotContext, own: ChatRecord, editions: EditionServi
     const message = (ctx.callbackQuery?.message ?? ctx.message ?? ctx.editedMessage) as Message | undefined;
     const thread = topicOf(message);
     if (thread === undefined) return undefined;
-    // A topic closed or renamed is no reason to start an edition; one that exists hears of it.
-    const topicName = message && 'forum_topic_created' in message ? message.forum_topic_created.name : undefined;
-    const record = isServiceMessage(message) && !topicName ? editions.findTopic(chat.id, thread) : editions.topic(chat.id, thread, topicName);
+    // A topic closed or renamed is no reason to start an edition; one that exists hears of it. Every
+    // message in a topic replies to the topic's creation message, which names it.
+    const topicName = topicNameOf(message);
+    const record = isServiceMessage(message) && !('forum_topic_created' in (message ?? {})) ? editions.findTopic(chat.id, thread) : editions.topic(chat.id, thread, topicName);
     return record ? { kind: 'topic', id: record.id, title: record.title ?? '', own } : undefined;
   }
   if (chat.type === 'private') {
