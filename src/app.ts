@@ -10,6 +10,7 @@ import type { BotServices } from './bot/deps.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DbHandle } from './db/client.ts';
 import { createOutbox, type Outbox } from './delivery/outbox.ts';
+import { createSenderLease } from './delivery/lease.ts';
 import { createSender, type SenderEvent } from './delivery/sender.ts';
 import { createDigestActions } from './digests/actions.ts';
 import { createDigestService, type DigestService } from './digests/service.ts';
@@ -93,6 +94,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ...(options.sleep ? { sleep: options.sleep } : {}),
     logger,
     editionRefused: (row, error) => editionAlerts.refused(row, error),
+    lease: createSenderLease(db, { now }),
     onEvent: (event) => {
       options.metrics?.onSenderEvent(event);
       options.onSenderEvent?.(event);

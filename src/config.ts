@@ -50,6 +50,7 @@ const schema = z.object({
   ),
   WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
   ALLOW_PRIVATE_SOURCES: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+  SENDER: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
 });
 
 export interface Config {
@@ -68,6 +69,8 @@ export interface Config {
   readonly webhookUrl: string | undefined;
   /** Sources on loopback or private networks are refused unless an operator allows them. */
   readonly allowPrivateSources: boolean;
+  /** `SENDER=off`: take updates and queue, never send (a replica beside the one that sends). */
+  readonly senderEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +104,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     webhookUrl: e.WEBHOOK_URL,
     allowPrivateSources: e.ALLOW_PRIVATE_SOURCES === 'true',
+    senderEnabled: e.SENDER === 'on',
   });
 }

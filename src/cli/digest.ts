@@ -1,7 +1,10 @@
 import { Telegram } from 'telegraf';
 import { createDigestService, type ChatDigest } from '../digests/service.ts';
 import { createOutbox } from '../delivery/outbox.ts';
+import { createSenderLease } from '../delivery/lease.ts';
 import { createSender } from '../delivery/sender.ts';
+import { createEditionAlerts } from '../subscriptions/edition-alerts.ts';
+import { createEditionService } from '../subscriptions/editions.ts';
 import { createI18n } from '../i18n.ts';
 import { createChatService } from '../subscriptions/chats.ts';
 import { createTaxonomy } from '../taxonomy/index.ts';
@@ -9,11 +12,13 @@ import { flag } from './args.ts';
 import type { CliContext } from './context.ts';
 import { CliError } from './context.ts';
 
-/** `briefings digest --now [--chat ID]` and `briefings digest --dry-run --at ISO [--json]`: one code path with the scheduler. */
+const WAIT_POLL_MS = 500;
+
+/** `briefings digest --now [--chat ID] [--wait]` and `briefings digest --dry-run --at ISO [--json]`: one code path with the scheduler. */
 export async function digestCommand(ctx: CliContext, args: string[]): Promise<number> {
   const dryRun = args.includes('--dry-run');
   const now = args.includes('--now');
-  if (dryRun === now) throw new CliError('digest takes either --now [--chat ID] or --dry-run --at ISO_INSTANT [--json]');
+  if (dryRun === now) throw new CliError('digest takes either --now [--chat ID] [--wait] or --dry-run --at ISO_INSTANT [--json]');
   const atText = flag(args, '--at');
   const at = atText ? Date.parse(atText) : Date.now();
   if (Number.isNaN(at)) throw new CliError(`--at is not an ISO instant: ${atText}`);
@@ -25,7 +30,8 @@ export async function digestCommand(ctx: CliContext, args: string[]): Promise<nu
   const handle = ctx.db();
   const chats = createChatService({ db: handle.db, config: ctx.config });
   const outbox = createOutbox(handle);
-  const digests = createDigestService({ handle, config: ctx.config, taxonomy: createTaxonomy(), i18n: await createI18n(), chats, outbox, logger: ctx.logger });
+  const i18n = await createI18n();
+  const digests = createDigestService({ handle, config: ctx.config, taxonomy: createTaxonomy(), i18n, chats, outbox, logger: ctx.logger });
   // Each digest shrinks to what is printed as it is made, rather than every chat's items kept to the end.
   const due: Array<{ chat_id: number; items: Array<{ id: number; title: string; url: string | null }>; more: number; messages: number }> = [];
   const result = digests.run({
@@ -46,14 +52,38 @@ export async function digestCommand(ctx: CliContext, args: string[]): Promise<nu
     }
     return 0;
   }
+  const chatsCount = result.digests.length + result.digestsComposed;
+  const summary = { chats: chatsCount, queued: result.queuedMessages };
+  // A replica queues and leaves sending to the process that holds the lease.
+  if (!ctx.config.senderEnabled) {
+    ctx.stdout(JSON.stringify({ ...summary, sending: 'off (SENDER=off): left in the outbox' }));
+    return 0;
+  }
+  const editions = createEditionService({ db: handle.db });
+  const alerts = createEditionAlerts({ chats, editions, outbox, i18n });
   const sender = createSender({
     handle,
+    outbox,
     telegram: new Telegram(ctx.config.telegramBotToken as string, { apiRoot: ctx.config.telegramApiRoot }),
     chats,
     sendRate: ctx.config.sendRate,
     logger: ctx.logger,
+    lease: createSenderLease(handle),
+    editionRefused: (row, error) => alerts.refused(row, error),
   });
-  const report = await sender.runUntilIdle();
-  ctx.stdout(JSON.stringify({ chats: result.digests.length + result.digestsComposed, queued: result.queuedMessages, ...report }));
+  const holder = sender.otherHolder();
+  if (holder && !args.includes('--wait')) {
+    ctx.stdout(JSON.stringify({ ...summary, sending: `left to the running sender ${holder.holder}` }));
+    return 0;
+  }
+  // With --wait: until this run's rows are sent or failed, by the running sender or, should it die, by this one.
+  const mine = `digest:${at}:`;
+  let report = await sender.runUntilIdle();
+  while (args.includes('--wait') && outbox.unfinished(mine) > 0) {
+    await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+    if (!sender.otherHolder()) report = await sender.runUntilIdle();
+  }
+  const left = outbox.unfinished(mine);
+  ctx.stdout(JSON.stringify({ ...summary, ...report, ...(holder ? { sentBy: holder.holder } : {}), unfinished: left }));
   return 0;
 }

@@ -95,6 +95,8 @@ export interface Outbox {
   nextDueAt(now: number): number | undefined;
   get(id: number): OutboxRow | undefined;
   pendingCount(): number;
+  /** Rows whose item key starts so (one digest run's) still pending or in flight. */
+  unfinished(itemKeyPrefix: string): number;
   stats(): OutboxStats;
 }
 
@@ -209,6 +211,7 @@ export function createOutbox(handle: DbHandle, options: { now?: () => number } =
   const nextDue = sqlite.prepare(`SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending' AND next_attempt_at > ?`).pluck();
   const getRow = sqlite.prepare(`SELECT * FROM outbox WHERE id = ?`);
   const countPending = sqlite.prepare(`SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')`).pluck();
+  const countUnfinished = sqlite.prepare(`SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending') AND substr(item_key, 1, length(@prefix)) = @prefix`).pluck();
   const countBy = sqlite.prepare(`SELECT kind, status, COUNT(*) AS n FROM outbox GROUP BY kind, status`);
   const oldest = sqlite.prepare(`SELECT MIN(created_at) FROM outbox WHERE status IN ('pending', 'sending')`).pluck();
 
@@ -259,6 +262,7 @@ export function createOutbox(handle: DbHandle, options: { now?: () => number } =
       return raw && toRow(raw);
     },
     pendingCount: () => countPending.get() as number,
+    unfinished: (prefix) => countUnfinished.get({ prefix }) as number,
     stats() {
       const byStatus = zeroByStatus();
       const byKind = Object.fromEntries(KINDS.map((k) => [k, zeroByStatus()])) as Record<OutboxKind, Record<OutboxStatus, number>>;

@@ -6,6 +6,7 @@
 import type { DbHandle } from '../db/client.ts';
 import type { ChatService } from '../subscriptions/chats.ts';
 import { createOutbox, type Outbox, type QueueHead } from './outbox.ts';
+import { createLeaseGate, HEARTBEAT_MS, type LeaseState, type SenderLease } from './lease.ts';
 import { createOutcomes, type OutcomeDeps, type SenderLogger, type TelegramSendApi } from './outcomes.ts';
 import { createPacer } from './pacer.ts';
 import { createPauseStore } from './pause-store.ts';
@@ -30,6 +31,11 @@ export interface SenderDeps {
   /** 5xx/network failures before a row is failed. Default 8 (about four minutes of backoff). */
   maxAttempts?: number;
   outbox?: Outbox;
+  /**
+   * When given, the sender sends only while it holds this lease (one sender per token): a drain with
+   * another live holder leaves the queue to it; a loop waits and takes over when that holder dies.
+   */
+  lease?: SenderLease;
   /** See OutcomeDeps.editionRefused: an edition Telegram will not take is suspended, not the chat. */
   editionRefused?: OutcomeDeps['editionRefused'];
 }
@@ -49,10 +55,12 @@ export interface Sender {
   stop(): Promise<void>;
   /** Something was enqueued: look now rather than at the next tick (breaking items). */
   notify(): void;
+  /** Another process's live lease, when it (not this sender) is the one sending. */
+  otherHolder(): LeaseState | undefined;
 }
 
-/** Distinct chats considered per look at the queue: enough to keep 30/s busy even if all are groups. */
-const HEADS_PER_REFILL = 256;
+/** Distinct chats considered per look at the queue: enough that channels and topics queued late are seen early. */
+const HEADS_PER_REFILL = 1024;
 const REFILL_EVERY_MS = 1000;
 const PRUNE_EVERY_MS = 30_000;
 const DEFAULT_WAIT_UP_TO_MS = 60_000;
@@ -103,6 +111,8 @@ export function createSender(deps: SenderDeps): Sender {
   let stopping = false;
   const idleWaiters: Array<{ seenRefill: boolean; resolve: () => void }> = [];
 
+  const gate = createLeaseGate(deps.lease, logger);
+
   const outcomes = createOutcomes({
     outbox, pacer, telegram: deps.telegram, chats: deps.chats, counters, now, logger, emit,
     random: deps.random ?? Math.random,
@@ -118,13 +128,22 @@ export function createSender(deps: SenderDeps): Sender {
     ...(deps.editionRefused ? { editionRefused: deps.editionRefused } : {}),
   });
 
-  /** Once per process: rows a crash left in flight go back to the queue; a recorded pause still holds. */
+  /** Once per process: a recorded pause still holds. */
   const prepare = (): void => {
     if (prepared) return;
     prepared = true;
+    pausedUntil = Math.max(pausedUntil, pauses.get());
+  };
+  /**
+   * Each time this process becomes the sender: rows the last sender left in flight (it crashed or
+   * was killed) go back to the queue. Never while another holds the lease: they are its sends.
+   */
+  let recoveredFor = -1;
+  const recoverIfNew = (): void => {
+    if (recoveredFor === gate.taken()) return;
+    recoveredFor = gate.taken();
     const recovered = outbox.recoverInFlight();
     if (recovered > 0) logger.warn({ recovered }, 'messages in flight at the last stop will be sent again');
-    pausedUntil = Math.max(pausedUntil, pauses.get());
   };
 
   const refill = (at: number): void => {
@@ -144,11 +163,14 @@ export function createSender(deps: SenderDeps): Sender {
     // Within a priority, chats not served lately go first: everyone's part 1 before anyone's part 3,
     // and slow chats (groups: one message per 3 s) start early instead of finishing the run alone.
     const lastServed = new Map(buffer.map((h) => [h.id, Math.max(-1, pacer.chatOpenAt(h.sendTo))]));
+    // Groups, channels and forum topics (20 a minute each) come before private chats of the same
+    // priority: choose() skips a slow chat that is not open yet, so private chats fill the gaps
+    // between its sends instead of the slow ones finishing the run alone.
     buffer.sort(
       (a, b) =>
         b.priority - a.priority ||
-        (lastServed.get(a.id) ?? -1) - (lastServed.get(b.id) ?? -1) ||
-        Number(b.isGroup) - Number(a.isGroup),
+        Number(b.isGroup) - Number(a.isGroup) ||
+        (lastServed.get(a.id) ?? -1) - (lastServed.get(b.id) ?? -1),
     );
     lastRefill = at;
     dirty = false;
@@ -217,6 +239,13 @@ export function createSender(deps: SenderDeps): Sender {
     for (;;) {
       if (mode === 'loop' && stopping) break;
       const at = now();
+      if (!gate.holds(at)) {
+        // Another process sends for this token: a drain leaves the queue to it, a loop waits to take over.
+        if (mode === 'drain') break;
+        await Promise.race([wake.wait(), sleep(HEARTBEAT_MS)]);
+        continue;
+      }
+      recoverIfNew();
       if (dirty || at - lastRefill >= REFILL_EVERY_MS) refill(at);
       let choice = choose(at);
       // A finished send may have uncovered its chat's next part (or freed a slot): look again before waiting.
@@ -270,6 +299,8 @@ export function createSender(deps: SenderDeps): Sender {
         const turn = draining.then(() => run('drain', options.waitUpToMs ?? DEFAULT_WAIT_UP_TO_MS));
         draining = turn.catch(() => undefined);
         await turn;
+        // A drain (a CLI run) sends once and goes: the lease is handed back for the running bot.
+        gate.release();
       }
       return reportBetween(before, snapshot(counters), now() - startedAt, outbox.pendingCount());
     },
@@ -289,6 +320,12 @@ export function createSender(deps: SenderDeps): Sender {
       wake.fire();
       await loop;
       loop = undefined;
+      // Handed back at once, so a process started next need not wait for it to expire.
+      gate.release();
+    },
+    otherHolder() {
+      const live = deps.lease?.liveHolder();
+      return live && live.holder !== deps.lease?.holder ? live : undefined;
     },
     notify() {
       dirty = true;
