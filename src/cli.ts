@@ -8,7 +8,8 @@ commands:
   migrate                                   apply database migrations
   ingest FILE...                            ingest RSS, Atom, JSON Feed, an HTML page or JSONL files
   ingest --sources                          poll every enabled source once
-  sources add URL [--lang L] [--name NAME]  add a source
+  sources add URL [--lang L] [--name NAME] [--no-check]
+                                            add a source once it answers with a feed (or links one)
   sources list [--json] | remove ID | import FILE.opml | export
   summarize --jsonl [--sentences N]         summaries for JSON lines on standard input
   classify --jsonl                          regions and topics for JSON lines on standard input

@@ -11,6 +11,7 @@ import { createWebhookEndpoint, webhookSecret, type WebhookEndpoint } from './ht
 import { createLogger } from './logger.ts';
 import { createSandbox, sandboxConfig, type Sandbox } from './sandbox/index.ts';
 import { createScheduler } from './scheduler.ts';
+import { createSourceAlerts } from './admin/source-alerts.ts';
 import { createSourcePoller } from './sources/poller.ts';
 
 const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -101,7 +102,11 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const poller = createSourcePoller({ db: app.db.db, config, ingestor: app.ingestor, logger: logger.child({ job: 'ingest' }) });
+  const admin = app.services.admin;
+  const onHealthChange = admin
+    ? createSourceAlerts({ roles: admin.roles, chats: app.services.chats, outbox: app.outbox, i18n: app.i18n, wake: () => app.sender.notify() })
+    : undefined;
+  const poller = createSourcePoller({ db: app.db.db, config, ingestor: app.ingestor, logger: logger.child({ job: 'ingest' }), ...(onHealthChange ? { onHealthChange } : {}) });
   const jobs = new Set<Promise<unknown>>();
   const tracked = <T>(work: Promise<T>): Promise<T> => {
     jobs.add(work);
@@ -180,8 +185,13 @@ async function main(): Promise<void> {
   }
   // A signal during start-up has already closed everything.
   if (stopping) return;
-  app.outbox.recoverInFlight();
-  app.sender.start();
+  // A replica (SENDER=off) takes updates and queues; the process holding the sender lease sends.
+  if (appConfig.senderEnabled) {
+    // It puts back what a crash left in flight once it holds the sender lease.
+    app.sender.start();
+  } else {
+    logger.info('SENDER=off: this process queues messages and never sends them');
+  }
   senderWatch.started();
   scheduler.start();
 

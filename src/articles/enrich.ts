@@ -63,16 +63,39 @@ export class ArticleRejected extends Error {
   override readonly name = 'ArticleRejected';
 }
 
+/** Feeds fill an empty title with a placeholder; such a title names nothing a reader could pick. */
+const PLACEHOLDER_TITLE = /^[\s\p{P}\p{S}]*(?:untitled|no title|без названия|без заголовка|بدون عنوان|بلا عنوان)[\s\p{P}\p{S}]*$/iu;
+
+/** A title worth showing: it has a letter or digit, and is neither a placeholder nor a bare link. */
+export function isUsableTitle(title: string): boolean {
+  return /[\p{L}\p{N}]/u.test(title) && !PLACEHOLDER_TITLE.test(title) && !/^(?:https?:\/\/|www\.)\S*$/i.test(title);
+}
+
+/** The link a message may carry: an absolute http(s) URL, or none (an empty href is a broken link). */
+export function articleLink(url: string | undefined): string | undefined {
+  const trimmed = url?.trim();
+  if (!trimmed) return undefined;
+  try {
+    const parsed = new URL(trimmed);
+    // As given, not re-serialized: stored links stay the ones the feed published.
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname ? trimmed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function identify(raw: RawArticle): Identified {
   let title = raw.title.replace(/\s+/g, ' ').trim();
   let text = raw.text.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
   if (!title && !text) throw new ArticleRejected('no title and no text');
+  // Text of only dots or dashes says no more than none: with no title either, nothing could stand for the item.
+  if (!/[\p{L}\p{N}]/u.test(text) && !isUsableTitle(title)) throw new ArticleRejected(`no text and no usable title (${JSON.stringify(title.slice(0, 80))})`);
   if (text.length > MAX_TEXT_CHARS) {
     const cut = text.lastIndexOf('\n\n', MAX_TEXT_CHARS);
     text = text.slice(0, cut > MAX_TEXT_CHARS / 2 ? cut : MAX_TEXT_CHARS);
   }
   // A text-only item gets its first line as title, so digests and search have something to show.
-  if (!title) title = (text.split('\n')[0] ?? '').slice(0, 200);
+  if (!isUsableTitle(title)) title = (text.split('\n')[0] ?? '').slice(0, 200);
   if (title.length > MAX_TITLE_CHARS) title = `${title.slice(0, MAX_TITLE_CHARS)}…`;
   return { title, text, key: dedupKey({ url: raw.url, guid: raw.guid, title, text }), hash: contentHash(title, text) };
 }

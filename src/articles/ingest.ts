@@ -2,12 +2,12 @@ import type { Logger } from '../logger.ts';
 import { createTaxonomy, type Taxonomy } from '../taxonomy/index.ts';
 import { createCrossLingualIndex } from './cross-lingual-index.ts';
 import { createSigner, CROSS_LINGUAL_WINDOW_MS, LEAD_CHARS } from './cross-lingual.ts';
-import { ArticleRejected, enrich, identify, type Classifiers, type Enrichment, type Identified, type RawArticle } from './enrich.ts';
+import { ArticleRejected, articleLink, enrich, identify, type Classifiers, type Enrichment, type Identified, type RawArticle } from './enrich.ts';
 import { createNearDuplicateIndex } from './near-duplicates.ts';
 import type { ArticleStore } from './store.ts';
 
 export type { Classifiers, RawArticle } from './enrich.ts';
-export { ArticleRejected, MAX_TEXT_CHARS, MAX_TITLE_CHARS, SUMMARIZED_LANGUAGES } from './enrich.ts';
+export { ArticleRejected, articleLink, isUsableTitle, MAX_TEXT_CHARS, MAX_TITLE_CHARS, SUMMARIZED_LANGUAGES } from './enrich.ts';
 
 export interface IngestReport {
   seen: number;
@@ -78,7 +78,8 @@ export function createIngestor(deps: {
     const clusterId = near ?? store.clusterOfAlternate(raw.url, raw.alternates ?? []) ?? (signature && versions.find(signature));
     const stored = store.insert({
       dedupKey: e.key,
-      url: raw.url,
+      // Stored as none rather than as "" or "javascript:…", so no message can turn it into an empty href.
+      url: articleLink(raw.url),
       title: e.title,
       text: e.text,
       lang: e.lang,
@@ -119,7 +120,7 @@ export function createIngestor(deps: {
   return {
     ingestOne,
     /** One bad item is reported and skipped; the rest still go in. */
-    ingest(items: Iterable<RawArticle>, label: (item: RawArticle, index: number) => string = (i, n) => i.url ?? `item ${n + 1}`): IngestReport {
+    ingest(items: Iterable<RawArticle>, label: (item: RawArticle, index: number) => string = (i, n) => i.url?.trim() || `item ${n + 1}`): IngestReport {
       const report: IngestReport = { seen: 0, new: 0, duplicates: 0, errors: [], ids: [] };
       let index = 0;
       for (const item of items) {
@@ -142,7 +143,7 @@ export function createIngestor(deps: {
      * The same, with the CPU-heavy enrichment done by `enricher` (worker threads) while this thread
      * only checks identities and writes. Same results as ingest(), in the same order.
      */
-    async ingestBatch(items: RawArticle[], enricher: BatchEnricher, label: (item: RawArticle, index: number) => string = (i, n) => i.url ?? `item ${n + 1}`): Promise<IngestReport> {
+    async ingestBatch(items: RawArticle[], enricher: BatchEnricher, label: (item: RawArticle, index: number) => string = (i, n) => i.url?.trim() || `item ${n + 1}`): Promise<IngestReport> {
       const report: IngestReport = { seen: items.length, new: 0, duplicates: 0, errors: [], ids: [] };
       const pending: Array<{ raw: RawArticle; id: Identified; index: number }> = [];
       const keys = new Set<string>();

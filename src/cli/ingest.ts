@@ -32,7 +32,7 @@ export async function ingestCommand(ctx: CliContext, args: string[]): Promise<nu
   for (const file of files) {
     try {
       const { items, errors } = await readArticlesFromFile(file);
-      const label = (item: { url?: string | undefined }, i: number) => `${file}#${item.url ?? i + 1}`;
+      const label = (item: { url?: string | undefined }, i: number) => `${file}#${item.url?.trim() || i + 1}`;
       const result = items.length >= POOL_THRESHOLD ? await ingestor.ingestBatch(items, (pool ??= createEnrichPool()), label) : ingestor.ingest(items, label);
       report.seen += result.seen + errors.length;
       report.new += result.new;

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { createI18n } from '../i18n.ts';
+import { checkSource, createSourceCheckDeps, sourceCheckMessage, type SourceCheckFailure } from '../sources/check.ts';
 import { parseOpml, toOpml } from '../sources/opml.ts';
 import { createSourcePoller } from '../sources/poller.ts';
-import { createSourceRepository } from '../sources/repository.ts';
+import { createSourceRepository, type SourceRepository } from '../sources/repository.ts';
 import { resolveUrl } from '../sources/util.ts';
 import { flag, positionals } from './args.ts';
 import type { CliContext } from './context.ts';
@@ -16,19 +18,43 @@ function validUrl(input: string): string {
 
 const LANG = /^[a-z]{2}$/;
 
+/** The bot's English sentence for the same failure, as plain text: one wording for both ways in. */
+async function describeFailure(failure: SourceCheckFailure): Promise<string> {
+  const { key, values } = sourceCheckMessage(failure);
+  const html = (await createI18n()).t('en', key, values);
+  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+/** `sources add URL`: fetched and checked as `/sources add` in the bot does, unless `--no-check`. */
+async function addSource(ctx: CliContext, repository: SourceRepository, rest: string[]): Promise<number> {
+  const [url] = positionals(rest, ['--lang', '--name']);
+  if (!url) throw new CliError('sources add needs a URL');
+  const lang = flag(rest, '--lang');
+  if (lang && !LANG.test(lang)) throw new CliError('--lang takes a two-letter code such as ar, ru or en');
+  const name = flag(rest, '--name');
+  if (rest.includes('--no-check')) {
+    const { source, created } = repository.add({ url: validUrl(url), name, lang });
+    ctx.stdout(created ? `added source ${source.id}: ${source.url}` : `source ${source.id} already has this URL`);
+    return 0;
+  }
+  const check = await checkSource(url, createSourceCheckDeps({ allowPrivate: ctx.config.allowPrivateSources }));
+  if (!check.ok) throw new CliError(await describeFailure(check), 1);
+  const { source, created } = repository.add({ url: check.url, name: name ?? check.title, lang: lang ?? check.lang });
+  if (!created) {
+    ctx.stdout(`source ${source.id} already has this URL: ${source.url}`);
+    return 0;
+  }
+  const found = check.via ? ` (the feed ${check.via} links to)` : '';
+  ctx.stdout(`added source ${source.id}: ${source.url}${found}, ${source.name ?? 'unnamed'}, ${check.items} item${check.items === 1 ? '' : 's'} now`);
+  return 0;
+}
+
 export async function sourcesCommand(ctx: CliContext, args: string[]): Promise<number> {
   const [action, ...rest] = args;
   const repository = createSourceRepository(ctx.db().db);
   switch (action) {
-    case 'add': {
-      const [url] = positionals(rest, ['--lang', '--name']);
-      if (!url) throw new CliError('sources add needs a URL');
-      const lang = flag(rest, '--lang');
-      if (lang && !LANG.test(lang)) throw new CliError('--lang takes a two-letter code such as ar, ru or en');
-      const { source, created } = repository.add({ url: validUrl(url), name: flag(rest, '--name'), lang });
-      ctx.stdout(created ? `added source ${source.id}: ${source.url}` : `source ${source.id} already has this URL`);
-      return 0;
-    }
+    case 'add':
+      return addSource(ctx, repository, rest);
     case 'list': {
       const list = repository.list();
       if (rest.includes('--json')) {

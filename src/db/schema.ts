@@ -66,6 +66,10 @@ export const sources = sqliteTable('sources', {
   url: text('url').notNull().unique(),
   name: text('name'),
   lang: text('lang'),
+  /**
+   * A deactivated source is 'paused' with deactivatedAt set: the poller stopped it, not an admin,
+   * and the admin's Resume (status back to 'active') clears the mark.
+   */
   status: text('status', { enum: ['active', 'paused', 'failing'] }).notNull().default('active'),
   etag: text('etag'),
   lastModified: text('last_modified'),
@@ -73,6 +77,11 @@ export const sources = sqliteTable('sources', {
   lastSuccessAt: integer('last_success_at'),
   lastError: text('last_error'),
   consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  /** When the current run of failures began; null while the source works. */
+  failingSince: integer('failing_since'),
+  deactivatedAt: integer('deactivated_at'),
+  /** 'gone': the server answered 410; 'dead': failed too often for too long (see sources/health.ts). */
+  deactivatedReason: text('deactivated_reason', { enum: ['gone', 'dead'] }),
   nextFetchAt: integer('next_fetch_at'),
   itemsCount: integer('items_count').notNull().default(0),
   createdAt: integer('created_at').notNull().default(now),

@@ -32,7 +32,8 @@ export interface FetchErrorDetails {
 }
 
 export class FetchError extends Error {
-  override readonly name = 'FetchError';
+  // Widened so the redirect refusals below can name themselves in logs.
+  override readonly name: string = 'FetchError';
   readonly kind: FetchErrorKind;
   readonly status?: number;
   readonly url?: string;
@@ -48,5 +49,41 @@ export class FetchError extends Error {
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
     if (details.feedLinks !== undefined) this.feedLinks = details.feedLinks;
     if (details.location !== undefined) this.location = details.location;
+  }
+}
+
+/** A redirect chain longer than the fetcher's limit: usually a misconfigured site, sometimes a trap. */
+export class TooManyRedirectsError extends FetchError {
+  override readonly name = 'TooManyRedirectsError';
+  readonly hops: number;
+
+  constructor(limit: number, details: FetchErrorDetails) {
+    super('redirect', `more than ${limit} redirects`, details);
+    this.hops = limit + 1;
+  }
+}
+
+/** A redirect back to a URL already visited in this chain; following it would never end. */
+export class RedirectLoopError extends FetchError {
+  override readonly name = 'RedirectLoopError';
+  readonly chain: string[];
+
+  constructor(chain: string[], details: FetchErrorDetails) {
+    super('redirect', `redirect loop: ${chain.join(' → ')}`, details);
+    this.chain = chain;
+  }
+}
+
+/**
+ * A redirect hop the URL-safety rule refuses: a public feed must not be able to steer us to a
+ * private address the first URL could not have named. Kind 'blocked', as for a refused first URL.
+ */
+export class BlockedRedirectError extends FetchError {
+  override readonly name = 'BlockedRedirectError';
+  readonly hop: number;
+
+  constructor(hop: number, target: string, reason: string, details: FetchErrorDetails) {
+    super('blocked', `refused redirect hop ${hop} to ${target}: ${reason}`, details);
+    this.hop = hop;
   }
 }

@@ -1,5 +1,5 @@
 import { decodeBody } from './decode.ts';
-import { FetchError } from './errors.ts';
+import { BlockedRedirectError, FetchError, RedirectLoopError, TooManyRedirectsError } from './errors.ts';
 import { findFeedLinks } from './extract.ts';
 import { describeNonFeed, detectFeedKind } from './feed-repair.ts';
 import { createHostQueue } from './host-queue.ts';
@@ -36,7 +36,7 @@ export type FetchFeedResult =
       lastModified?: string;
       finalUrl: string;
       contentType?: string;
-      /** Set when 301/308 moved the feed: store this as the source's new URL. */
+      /** Set when the chain began with permanent redirects (301/308): store this as the source's new URL. */
       movedTo?: string;
     }
   | { status: 'not-modified'; movedTo?: string };
@@ -57,6 +57,8 @@ const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, ' +
   'application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.3, */*;q=0.1';
 const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1';
+const FOLLOWED = new Set([301, 302, 303, 307, 308]);
+const PERMANENT = new Set([301, 308]);
 const BINARY_TYPES = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|octet-stream|vnd\.)/i;
 
 type Exchange =
@@ -155,14 +157,22 @@ export function createFetcher(deps: FetcherDeps = {}): Fetcher {
     return new FetchError('too-large', `response larger than ${maxBytes} bytes`, { url });
   }
 
-  /** Follows 301/308 only: a permanent move is something the source should learn; others are refused. */
+  /**
+   * Follows redirects by hand: fetch's `redirect: 'follow'` would let a public feed hop to a private
+   * address without checkUrl ever seeing it, so every target is vetted before it is requested.
+   * `movedTo` is where the leading run of permanent hops leads: after 301 A→B then 302 B→C the
+   * source lives at B and is only visiting C, and after 302 A→B then 301 B→C it still lives at A.
+   */
   async function request(startUrl: string, headers: Record<string, string>, rejectBinary: boolean) {
+    if (deps.checkUrl) {
+      const verdict = await deps.checkUrl(startUrl);
+      if (!verdict.ok) throw new FetchError('blocked', `refused to fetch ${startUrl}: ${verdict.reason}`, { url: startUrl });
+    }
     let url = startUrl;
-    for (let hop = 0; ; hop++) {
-      if (deps.checkUrl) {
-        const verdict = await deps.checkUrl(url);
-        if (!verdict.ok) throw new FetchError('blocked', `refused to fetch ${url}: ${verdict.reason}`, { url });
-      }
+    const visited = [withoutHash(startUrl)];
+    let movedTo: string | undefined;
+    let stillPermanent = true;
+    for (let hop = 1; ; hop++) {
       let host: string;
       try {
         host = new URL(url).host.toLowerCase();
@@ -171,16 +181,21 @@ export function createFetcher(deps: FetcherDeps = {}): Fetcher {
       }
       const current = url;
       const result = await queue.run(host, () => exchange(current, headers, rejectBinary));
-      const movedTo = hop > 0 ? url : undefined;
       if (result.kind !== 'redirect') return { result, finalUrl: url, movedTo };
 
       const target = resolveUrl(result.location, url);
       const details = { status: result.status, url, ...(target ? { location: target } : {}) };
       if (!target) throw new FetchError('redirect', `HTTP ${result.status} without a usable Location`, details);
-      if (result.status !== 301 && result.status !== 308) {
-        throw new FetchError('redirect', `HTTP ${result.status} temporary redirect to ${target} (only 301/308 are followed)`, details);
+      if (!FOLLOWED.has(result.status)) throw new FetchError('redirect', `HTTP ${result.status} is not a redirect we follow`, details);
+      if (hop > maxRedirects) throw new TooManyRedirectsError(maxRedirects, details);
+      if (visited.includes(withoutHash(target))) throw new RedirectLoopError([...visited, withoutHash(target)], details);
+      if (deps.checkUrl) {
+        const verdict = await deps.checkUrl(target);
+        if (!verdict.ok) throw new BlockedRedirectError(hop, target, verdict.reason, details);
       }
-      if (hop + 1 > maxRedirects) throw new FetchError('redirect', `more than ${maxRedirects} redirects`, details);
+      visited.push(withoutHash(target));
+      stillPermanent &&= PERMANENT.has(result.status);
+      if (stillPermanent) movedTo = target;
       url = target;
     }
   }
@@ -255,4 +270,10 @@ function describeNetworkError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause as { code?: string; message?: string } | undefined;
   return cause?.code ? `${cause.code}${cause.message ? ` (${cause.message})` : ''}` : error.message;
+}
+
+/** A fragment never reaches the server, so "/a#x" and "/a" are the same hop for loop detection. */
+function withoutHash(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
 }

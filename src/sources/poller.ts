@@ -2,12 +2,13 @@ import type { Ingestor, RawArticle } from '../articles/ingest.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
-import { nextAttemptAfterFailure, isFailing } from './backoff.ts';
+import { nextAttemptAfterFailure } from './backoff.ts';
 import { FetchError } from './errors.ts';
 import { extractArticle } from './extract.ts';
 import { createFetcher, type Fetcher } from './fetcher.ts';
+import type { HealthEvent } from './health.ts';
 import { parseFeed } from './parse-feed.ts';
-import { createSourceRepository, type SourceRecord, type SourceRepository } from './repository.ts';
+import { createSourceRepository, type Recorded, type SourceRecord, type SourceRepository } from './repository.ts';
 import { feedItemToRaw } from './to-article.ts';
 import { checkSourceUrl } from './url-safety.ts';
 
@@ -21,6 +22,13 @@ export interface PollReport {
   duplicates: number;
 }
 
+/**
+ * Told when a source starts failing, is deactivated, or works again after failing: once per change,
+ * never per poll. `source` is the row as just stored (lastError, consecutiveFailures, failingSince,
+ * deactivatedReason); healthMessage() in health.ts turns it into a locale key and params.
+ */
+export type HealthChangeListener = (source: SourceRecord, event: HealthEvent) => void | Promise<void>;
+
 /** Article pages fetched per source and poll when the feed has only teasers: polite to the site. */
 const MAX_PAGES_PER_POLL = 10;
 
@@ -31,9 +39,36 @@ export function createPoller(deps: {
   intervalMs: number;
   logger: Logger;
   now?: () => number;
+  onHealthChange?: HealthChangeListener;
 }) {
   const { repository, fetcher, ingestor, logger } = deps;
   const now = deps.now ?? Date.now;
+
+  /** A listener that throws or rejects (Telegram down) must not turn a good poll into a failed one. */
+  function emit(recorded: Recorded | undefined): void {
+    if (!recorded?.event) return;
+    const { source, event } = recorded;
+    logger.info({ sourceId: source.id, url: source.url, event, reason: source.deactivatedReason, failures: source.consecutiveFailures }, 'source health changed');
+    if (!deps.onHealthChange) return;
+    const failed = (err: unknown) => logger.error({ sourceId: source.id, event, err }, 'source health listener failed');
+    try {
+      void Promise.resolve(deps.onHealthChange(source, event)).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  /** The URL a permanent redirect points to, unless another source already polls it (the column is unique). */
+  function newUrlFor(source: SourceRecord, movedTo: string | undefined): string | undefined {
+    if (!movedTo || movedTo === source.url) return undefined;
+    const holder = repository.byUrl(movedTo);
+    if (holder && holder.id !== source.id) {
+      logger.warn({ sourceId: source.id, url: source.url, movedTo, otherSourceId: holder.id }, 'source moved permanently to a URL another source already has; keeping its URL');
+      return undefined;
+    }
+    logger.info({ sourceId: source.id, url: source.url, movedTo }, 'source moved permanently; storing its new URL');
+    return movedTo;
+  }
 
   /** A teaser-only item gets its page's text; a page that fails keeps the teaser rather than losing the item. */
   async function completeExcerpts(items: RawArticle[], excerpts: Set<RawArticle>): Promise<void> {
@@ -63,7 +98,7 @@ export function createPoller(deps: {
       });
       if (result.status === 'not-modified') {
         report.notModified++;
-        repository.recordSuccess(source.id, { at, nextFetchAt: at + deps.intervalMs, url: result.movedTo, newItems: 0 });
+        emit(repository.recordSuccess(source.id, { at, nextFetchAt: at + deps.intervalMs, url: newUrlFor(source, result.movedTo), newItems: 0 }));
         return;
       }
       const feed = parseFeed(result.body, { baseUrl: result.finalUrl });
@@ -79,24 +114,29 @@ export function createPoller(deps: {
       report.seen += ingested.seen;
       report.new += ingested.new;
       report.duplicates += ingested.duplicates;
-      repository.recordSuccess(source.id, {
-        at,
-        nextFetchAt: at + deps.intervalMs,
-        etag: result.etag,
-        lastModified: result.lastModified,
-        url: result.movedTo,
-        newItems: ingested.new,
-      });
+      emit(
+        repository.recordSuccess(source.id, {
+          at,
+          nextFetchAt: at + deps.intervalMs,
+          etag: result.etag,
+          lastModified: result.lastModified,
+          url: newUrlFor(source, result.movedTo),
+          newItems: ingested.new,
+        }),
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const failures = source.consecutiveFailures + 1;
-      repository.recordFailure(source.id, {
+      const fetchError = error instanceof FetchError ? error : undefined;
+      const recorded = repository.recordFailure(source.id, {
         at,
         error: message,
-        failing: isFailing(failures),
+        // 410 is the server saying the feed will not come back; anything else might.
+        gone: fetchError?.kind === 'http' && fetchError.status === 410,
         // A server's Retry-After, when longer than our backoff, wins.
-        nextFetchAt: nextAttemptAfterFailure(failures, deps.intervalMs, at, Math.random, error instanceof FetchError ? (error.retryAfterMs ?? 0) : 0),
+        nextFetchAt: nextAttemptAfterFailure(failures, deps.intervalMs, at, Math.random, fetchError?.retryAfterMs ?? 0),
       });
+      emit(recorded);
       report.failed.push({ id: source.id, url: source.url, error: message });
       logger.warn({ sourceId: source.id, url: source.url, failures, error: message }, 'source poll failed');
     }
@@ -120,6 +160,7 @@ export function createSourcePoller(deps: {
   config: Pick<Config, 'allowPrivateSources' | 'ingestIntervalMinutes'>;
   ingestor: Ingestor;
   logger: Logger;
+  onHealthChange?: HealthChangeListener;
 }) {
   const { config } = deps;
   return createPoller({
@@ -128,5 +169,6 @@ export function createSourcePoller(deps: {
     ingestor: deps.ingestor,
     intervalMs: config.ingestIntervalMinutes * 60_000,
     logger: deps.logger,
+    ...(deps.onHealthChange ? { onHealthChange: deps.onHealthChange } : {}),
   });
 }

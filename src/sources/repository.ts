@@ -1,8 +1,15 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { sources } from '../db/schema.ts';
+import { decideHealth, type HealthEvent } from './health.ts';
 
 export type SourceRecord = typeof sources.$inferSelect;
+
+/** The row after a poll was recorded, and the health change that poll caused, if any. */
+export interface Recorded {
+  source: SourceRecord;
+  event?: HealthEvent;
+}
 
 export interface SourceRepository {
   list(): SourceRecord[];
@@ -14,8 +21,13 @@ export interface SourceRepository {
   setStatus(id: number, status: SourceRecord['status']): void;
   /** Sources to poll now: active or failing (failing ones retry on their backoff), not paused. */
   due(now: number): SourceRecord[];
-  recordSuccess(id: number, change: { at: number; nextFetchAt: number; etag?: string | undefined; lastModified?: string | undefined; url?: string | undefined; newItems: number }): void;
-  recordFailure(id: number, change: { at: number; nextFetchAt: number; error: string; failing: boolean; url?: string | undefined }): void;
+  /** `url`: the permanent new address; the caller checks no other source has it (the column is unique). */
+  recordSuccess(id: number, change: { at: number; nextFetchAt: number; etag?: string | undefined; lastModified?: string | undefined; url?: string | undefined; newItems: number }): Recorded | undefined;
+  /**
+   * `gone`: the server answered 410, which deactivates at once. `failing: true` marks the source
+   * failing before FAILING_AFTER; without it the failure count decides.
+   */
+  recordFailure(id: number, change: { at: number; nextFetchAt: number; error: string; gone?: boolean; failing?: boolean }): Recorded | undefined;
 }
 
 export function createSourceRepository(db: Db): SourceRepository {
@@ -36,8 +48,10 @@ export function createSourceRepository(db: Db): SourceRepository {
     },
     remove: (id) => db.delete(sources).where(eq(sources.id, id)).run().changes > 0,
     setStatus(id, status) {
+      // Resuming forgives the past: the failure run, and a deactivation, start from scratch.
+      const fresh = { consecutiveFailures: 0, nextFetchAt: null, failingSince: null, deactivatedAt: null, deactivatedReason: null };
       db.update(sources)
-        .set({ status, ...(status === 'active' ? { consecutiveFailures: 0, nextFetchAt: null } : {}) })
+        .set({ status, ...(status === 'active' ? fresh : {}) })
         .where(eq(sources.id, id))
         .run();
     },
@@ -51,14 +65,15 @@ export function createSourceRepository(db: Db): SourceRepository {
     },
     recordSuccess(id, c) {
       const current = get(id);
-      if (!current) return;
-      db.update(sources)
+      if (!current) return undefined;
+      const { next, event } = decideHealth(current, { ok: true, at: c.at });
+      const source = db
+        .update(sources)
         .set({
-          status: 'active',
+          ...next,
           lastFetchedAt: c.at,
           lastSuccessAt: c.at,
           lastError: null,
-          consecutiveFailures: 0,
           nextFetchAt: c.nextFetchAt,
           etag: c.etag ?? current.etag,
           lastModified: c.lastModified ?? current.lastModified,
@@ -66,22 +81,21 @@ export function createSourceRepository(db: Db): SourceRepository {
           ...(c.url ? { url: c.url } : {}),
         })
         .where(eq(sources.id, id))
-        .run();
+        .returning()
+        .get();
+      return event ? { source, event } : { source };
     },
     recordFailure(id, c) {
       const current = get(id);
-      if (!current) return;
-      db.update(sources)
-        .set({
-          status: c.failing ? 'failing' : current.status === 'paused' ? 'paused' : current.status,
-          lastFetchedAt: c.at,
-          lastError: c.error.slice(0, 500),
-          consecutiveFailures: current.consecutiveFailures + 1,
-          nextFetchAt: c.nextFetchAt,
-          ...(c.url ? { url: c.url } : {}),
-        })
+      if (!current) return undefined;
+      const { next, event } = decideHealth(current, { ok: false, at: c.at, gone: c.gone ?? false, failing: c.failing ?? false });
+      const source = db
+        .update(sources)
+        .set({ ...next, lastFetchedAt: c.at, lastError: c.error.slice(0, 500), nextFetchAt: c.nextFetchAt })
         .where(eq(sources.id, id))
-        .run();
+        .returning()
+        .get();
+      return event ? { source, event } : { source };
     },
   };
 }

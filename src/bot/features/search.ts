@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Locale } from '../../config.ts';
+import { safeUrl } from '../../digests/format.ts';
 import { escapeHtml, formatDateTime, isolateForRtl } from '../../i18n.ts';
 import { PERIOD_MS, parseSearch, type ParsedSearch, type Period } from '../../search/query.ts';
 import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
@@ -79,7 +80,8 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
       // Never silently in another language: a version the chat does not read carries its tag.
       const tagged = reading.includes(hit.lang as Locale) ? title : `[${hit.lang.toUpperCase()}] ${title}`;
       const shown = ctx.locale === 'ar' ? isolateForRtl(tagged) : tagged;
-      const link = hit.url && /^https?:\/\//.test(hit.url) ? `<a href="${escapeHtml(hit.url)}">${shown}</a>` : `<b>${shown}</b>`;
+      const href = safeUrl(hit.url);
+      const link = href ? `<a href="${escapeHtml(href)}">${shown}</a>` : `<b>${shown}</b>`;
       // In Arabic a Latin source name and a date with slashes each keep their own direction.
       const own = (v: string) => (ctx.locale === 'ar' ? isolateForRtl(v) : v);
       const meta = [hit.sourceName ? own(escapeHtml(clip(hit.sourceName, 60))) : '', own(formatDateTime(hit.publishedAt, ctx.locale, chatTimeZone))].filter(Boolean).join(' · ');

@@ -12,11 +12,13 @@ export const SOURCES_PER_PAGE = 8;
 const STATUS_ICON: Record<SourceRecord['status'], string> = { active: '🟢', paused: '⏸', failing: '🔴' };
 
 function sourceBlock(ctx: BotContext, source: SourceRecord, timeZone: string): string {
+  // Switched off (410, or dead a week) is paused with a reason: shown as such, resumed the same way.
+  const off = source.deactivatedAt !== null;
   const lines = [
     ctx.t('admin.sources.line', {
       id: String(source.id),
-      icon: STATUS_ICON[source.status],
-      status: ctx.t(`admin.sources.status_${source.status}`),
+      icon: off ? '⛔' : STATUS_ICON[source.status],
+      status: off ? ctx.t('source_health.status_deactivated') : ctx.t(`admin.sources.status_${source.status}`),
       name: clip(source.name ?? '', 60) || ctx.t('admin.sources.unnamed'),
       lang: source.lang ?? '—',
     }),
@@ -27,6 +29,9 @@ function sourceBlock(ctx: BotContext, source: SourceRecord, timeZone: string): s
       count: source.itemsCount,
     }),
   ];
+  if (off && source.deactivatedAt !== null) {
+    lines.push(ctx.t(`source_health.note_${source.deactivatedReason ?? 'dead'}`, { when: formatDateTime(source.deactivatedAt, ctx.locale, timeZone) }));
+  }
   if (source.lastError) lines.push(ctx.t('admin.sources.error', { error: clip(source.lastError, 140) }));
   return lines.join('\n');
 }

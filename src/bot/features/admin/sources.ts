@@ -1,5 +1,6 @@
 import { Composer } from 'telegraf';
 import type { AddSourceOutcome } from '../../../admin/index.ts';
+import { sourceCheckMessage } from '../../../sources/check.ts';
 import { callbackDataOf, parseCallbackData } from '../../callback-data.ts';
 import { UserError, type BotContext } from '../../context.ts';
 import type { BotDeps } from '../../deps.ts';
@@ -29,7 +30,9 @@ export function sourcesFeature(deps: BotDeps): Composer<BotContext> {
     if (action !== 'add' || !url || extra.length > 0) throw new UserError('admin.sources.usage');
     const outcome = await admin.sources.add(url, adminId);
     if (!outcome.ok) {
-      throw new UserError(`admin.sources.${outcome.problem}`, { url: clip(outcome.url, 200), reason: clip(outcome.reason, 300) });
+      // The CLI words the same failure from the same keys (in English).
+      const { key, values } = sourceCheckMessage(outcome, clip);
+      throw new UserError(key, values);
     }
     await replyHtml(ctx, describeAdded(ctx, outcome));
   });
