@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
+import { createSenderLease } from '../../src/delivery/lease.ts';
 import { createOutbox } from '../../src/delivery/outbox.ts';
 import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
 import { digestPart, insertChats, range, senderFor } from './helpers.ts';
@@ -80,6 +81,43 @@ describe('crash and resume', () => {
     expect(duplicates).toBeGreaterThanOrEqual(0);
     expect(duplicates).toBeLessThanOrEqual(inFlightAtKill);
     expect(sender.outbox.stats().byStatus).toEqual({ pending: 0, sending: 0, sent: 300, failed: 0 });
+    expect(tg.violations).toEqual([]);
+  }, 40_000);
+
+  it('has one of two sender processes send, and after kill -9 of both loses nothing and repeats at most that one’s sends in flight', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'briefings-crash-'));
+    const dbPath = join(dir, 'crash.db');
+    tg = await createFakeTelegram({ globalRatePerSecond: 1000 });
+    handle = openDatabase(dbPath);
+    insertChats(handle, CHATS);
+    const queued = CHATS.flatMap((chatId) => PARTS.map((part) => digestPart(chatId, part)));
+    createOutbox(handle).enqueue(queued);
+    handle.close();
+    handle = undefined;
+
+    const start = () => spawn(process.execPath, ['--import', 'tsx', 'test/delivery/crash-child.ts', dbPath, (tg as FakeTelegram).apiRoot, (tg as FakeTelegram).token, '100', String(CONCURRENCY), '1500'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const children = [start(), start()];
+    const exits = children.map((c) => new Promise<void>((resolve) => c.on('exit', () => resolve())));
+    await tg.waitForCalls('sendMessage', 120, 20_000);
+    for (const c of children) c.kill('SIGKILL');
+    await Promise.all(exits);
+    // Two processes sending at once would have met the per-chat limits.
+    expect(tg.tooManyRequests).toBe(0);
+
+    handle = openDatabase(dbPath);
+    const inFlightAtKill = handle.sqlite.prepare(`SELECT COUNT(*) FROM outbox WHERE status = 'sending'`).pluck().get() as number;
+    expect(inFlightAtKill).toBeLessThanOrEqual(CONCURRENCY);
+    const lease = createSenderLease(handle, { ttlMs: 1500 });
+    // The dead holder's lease runs out before anyone else may send.
+    const killedAt = Date.now();
+    while (!lease.acquire()) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(Date.now() - killedAt).toBeLessThan(3000);
+    lease.release();
+    const { sender } = senderFor(handle, tg, { sendRate: 100, concurrency: CONCURRENCY, lease: createSenderLease(handle, { ttlMs: 1500 }) });
+    expect((await sender.runUntilIdle()).pending).toBe(0);
+    const delivered = new Set(tg.sentMessages().map((m) => `${m.chat_id}:${m.plain_text}`));
+    expect(delivered.size).toBe(queued.length);
+    expect(tg.sentMessages().length - queued.length).toBeLessThanOrEqual(inFlightAtKill);
     expect(tg.violations).toEqual([]);
   }, 40_000);
 });
