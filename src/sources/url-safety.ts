@@ -58,25 +58,41 @@ export function isPrivateAddress(address: string): boolean {
   const a = address.toLowerCase().replace(/%.*$/, '');
   if (isIP(a) === 4) return isPrivateV4(a);
   if (isIP(a) !== 6) return true;
-  const mapped = /^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a) ?? /^64:ff9b::(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-  if (mapped?.[1]) return isPrivateV4(mapped[1]);
   const hextets = expandV6(a);
   if (!hextets) return true;
-  const [h0 = 0] = hextets;
-  if (hextets.every((h) => h === 0)) return true; // ::
-  if (hextets.slice(0, 7).every((h) => h === 0) && hextets[7] === 1) return true; // ::1
-  if (hextets.slice(0, 5).every((h) => h === 0) && hextets[5] === 0xffff) {
-    return isPrivateV4(`${(hextets[6] ?? 0) >> 8}.${(hextets[6] ?? 0) & 255}.${(hextets[7] ?? 0) >> 8}.${(hextets[7] ?? 0) & 255}`);
-  }
+  // Decided on the parsed hextets, not the spelling: "::127.0.0.1", "::7f00:1" and "0:0::7f00:1" are one address.
+  const embedded = embeddedV4(hextets);
+  if (embedded !== undefined) return isPrivateV4(embedded);
+  const [h0 = 0, h1 = 0] = hextets;
+  if (h0 === 0x64 && h1 === 0xff9b && hextets[2] === 1) return true; // 64:ff9b:1::/48 local-use NAT64 (RFC 8215)
+  if (h0 === 0x100 && hextets.slice(1, 4).every((h) => h === 0)) return true; // 100::/64 discard-only
   if ((h0 & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local
   if ((h0 & 0xffc0) === 0xfe80) return true; // fe80::/10 link-local
+  if ((h0 & 0xffc0) === 0xfec0) return true; // fec0::/10 site-local, deprecated but still routed by some stacks
   if ((h0 & 0xff00) === 0xff00) return true; // multicast
-  if (h0 === 0x2001 && hextets[1] === 0x0db8) return true; // documentation
+  if (h0 === 0x2001 && h1 === 0x0db8) return true; // documentation
   return false;
 }
 
+/**
+ * The IPv4 address an IPv6 address carries, for the forms that a host or gateway turns back into
+ * IPv4 traffic: reaching 127.0.0.1 through a NAT64 or 6to4 relay is still reaching 127.0.0.1.
+ */
+function embeddedV4(h: number[]): string | undefined {
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zero = (from: number, to: number) => h.slice(from, to).every((x) => x === 0);
+  const [h0 = 0, h1 = 0, h2 = 0, , h4 = 0, h5 = 0, h6 = 0, h7 = 0] = h;
+  if (zero(0, 6)) return v4(h6, h7); // ::/96 IPv4-compatible, which also holds :: and ::1
+  if (zero(0, 5) && h5 === 0xffff) return v4(h6, h7); // ::ffff:0:0/96 IPv4-mapped
+  if (zero(0, 4) && h4 === 0xffff && h5 === 0) return v4(h6, h7); // ::ffff:0:0:0/96 SIIT IPv4-translated
+  if (h0 === 0x64 && h1 === 0xff9b && zero(2, 6)) return v4(h6, h7); // 64:ff9b::/96 NAT64
+  if (h0 === 0x2002) return v4(h1, h2); // 2002::/16 6to4
+  if (h0 === 0x2001 && h1 === 0) return v4(~h6 & 0xffff, ~h7 & 0xffff); // 2001::/32 Teredo: client address, inverted
+  return undefined;
+}
+
 function isPrivateV4(ip: string): boolean {
-  const [a = 0, b = 0] = ip.split('.').map(Number);
+  const [a = 0, b = 0, c = 0] = ip.split('.').map(Number);
   return (
     a === 0 ||
     a === 10 ||
@@ -85,8 +101,11 @@ function isPrivateV4(ip: string): boolean {
     (a === 169 && b === 254) ||
     (a === 172 && b >= 16 && b <= 31) ||
     (a === 192 && b === 168) ||
-    (a === 192 && b === 0) ||
+    // Only 192.0.0.0/24 and 192.0.2.0/24 are reserved; the rest of 192.0/16 is public (WordPress.com is 192.0.78.x).
+    (a === 192 && b === 0 && (c === 0 || c === 2)) ||
     (a === 198 && (b === 18 || b === 19)) ||
+    (a === 198 && b === 51 && c === 100) ||
+    (a === 203 && b === 0 && c === 113) ||
     a >= 224
   );
 }
