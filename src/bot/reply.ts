@@ -25,6 +25,8 @@ export async function replyHtml(ctx: BotContext, text: string, keyboard?: Inline
  */
 export async function showScreen(ctx: BotContext, screen: Screen): Promise<void> {
   if (ctx.callbackQuery && ctx.callbackQuery.message) {
+    // A button pressed twice asks for the screen it already shows: Telegram would refuse that edit.
+    if (alreadyShows(ctx.callbackQuery.message, screen)) return;
     try {
       await ctx.editMessageText(screen.text, htmlOptions(screen.keyboard));
     } catch (error) {
@@ -35,6 +37,13 @@ export async function showScreen(ctx: BotContext, screen: Screen): Promise<void>
   await replyHtml(ctx, screen.text, screen.keyboard);
 }
 
+/** Telegram sends the pressed message as the user sees it: plain text and its keyboard. */
+function alreadyShows(message: object, screen: Screen): boolean {
+  if (!('text' in message) || typeof message.text !== 'string') return false;
+  const markup = 'reply_markup' in message ? message.reply_markup : undefined;
+  return message.text === toPlainText(screen.text).trim() && JSON.stringify(markup ?? null) === JSON.stringify(screen.keyboard ?? null);
+}
+
 /** Alerts and toasts (answerCallbackQuery) are plain text: drop tags and decode our four entities. */
 export function toPlainText(html: string): string {
   return html
@@ -43,4 +52,14 @@ export function toPlainText(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
+}
+
+/**
+ * At most `max` UTF-16 units of a user's text or a chat's title, for quoting it back: a cut through
+ * an emoji would leave half a surrogate pair, and Telegram refuses a message that holds one.
+ */
+export function cutText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const end = /[\uD800-\uDBFF]/.test(value.charAt(max - 1)) ? max - 1 : max;
+  return value.slice(0, end);
 }

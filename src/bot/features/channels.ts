@@ -10,7 +10,7 @@ import type { ChatRecord } from '../../subscriptions/chats.ts';
 import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import { UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
-import { replyHtml, showScreen, type Screen } from '../reply.ts';
+import { cutText, replyHtml, showScreen, type Screen } from '../reply.ts';
 import { canPostInChannel } from './chat-member.ts';
 
 /** The list may reuse an answer this long; acting on a channel never does. */
@@ -56,7 +56,7 @@ export function channelsFeature(deps: BotDeps): Composer<BotContext> {
     for (const channel of editions.channels()) if (await isAdmin(ctx, channel.id, false)) mine.push(channel);
     if (mine.length === 0) return { text: ctx.t('channels.none') };
     const lines = mine.map((c) => ctx.t('channels.line', { title: c.title ?? String(c.id), status: statusLine(ctx, c) }));
-    const rows = mine.map((c) => [{ text: (ctx.edition?.id === c.id ? '✅ ' : '') + (c.title ?? String(c.id)).slice(0, 40), callback_data: callbackData('chn', 'm', c.id) }]);
+    const rows = mine.map((c) => [{ text: (ctx.edition?.id === c.id ? '✅ ' : '') + cutText(c.title ?? String(c.id), 40), callback_data: callbackData('chn', 'm', c.id) }]);
     if (ctx.edition?.kind === 'channel') rows.push([{ text: ctx.t('channels.button_back'), callback_data: callbackData('chn', 'back') }]);
     return { text: [ctx.t('channels.title'), '', ...lines].join('\n'), keyboard: { inline_keyboard: rows } };
   };

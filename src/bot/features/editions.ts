@@ -10,7 +10,7 @@ import type { ChatRecord } from '../../subscriptions/chats.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
-import { replyHtml } from '../reply.ts';
+import { cutText, replyHtml } from '../reply.ts';
 import { canPostInChannel } from './chat-member.ts';
 import { languageNamed, NATIVE_NAMES } from './language.ts';
 
@@ -37,7 +37,7 @@ export function editionsFeature(deps: BotDeps): Composer<BotContext> {
 
   const language = (word: string): Locale => {
     const locale = languageNamed(word);
-    if (!locale) throw new UserError('editions.unknown_language', { input: word.slice(0, 30), languages: SUPPORTED_LOCALES.join(', ') });
+    if (!locale) throw new UserError('editions.unknown_language', { input: cutText(word, 30), languages: SUPPORTED_LOCALES.join(', ') });
     return locale;
   };
 
@@ -77,7 +77,7 @@ export function editionsFeature(deps: BotDeps): Composer<BotContext> {
       const channel = target.startsWith('@')
         ? known.find((c) => c.id === resolved.get(target))
         : known.find((c) => c.id === Number(target));
-      if (!channel || channel.id === base) throw new UserError('editions.unknown_channel', { input: target.slice(0, 40) });
+      if (!channel || channel.id === base) throw new UserError('editions.unknown_channel', { input: cutText(target, 40) });
       const title = channel.title ?? String(channel.id);
       const member = await ctx.telegram.getChatMember(channel.id, userId).catch(() => undefined);
       if (!member || !ADMIN.has(member.status)) throw new UserError('channels.not_admin', { title });

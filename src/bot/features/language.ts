@@ -7,7 +7,7 @@ import type { BotDeps } from '../deps.ts';
 import { setChatMenu } from '../commands.ts';
 import { adminCommandList } from './admin/commands.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
-import { showScreen, type Screen } from '../reply.ts';
+import { cutText, showScreen, type Screen } from '../reply.ts';
 
 // Each language names itself, so a reader lost in the wrong language still finds their own.
 export const NATIVE_NAMES: Record<Locale, string> = { ar: 'العربية', ru: 'Русский', en: 'English' };
@@ -59,7 +59,7 @@ export function languageFeature(deps: BotDeps): Composer<BotContext> {
     const arg = ctx.payload.trim().toLowerCase();
     if (arg.length === 0) return showScreen(ctx, menu(ctx));
     const locale = languageNamed(arg);
-    if (!locale) throw new UserError('language.unknown', { input: arg.slice(0, 30) });
+    if (!locale) throw new UserError('language.unknown', { input: cutText(arg, 30) });
     await apply(ctx, locale);
     await showScreen(ctx, { text: ctx.t('language.set') });
   });

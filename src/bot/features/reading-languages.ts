@@ -7,7 +7,7 @@ import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { button } from '../keyboards/buttons.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
-import { showScreen, toPlainText, type Screen } from '../reply.ts';
+import { cutText, showScreen, toPlainText, type Screen } from '../reply.ts';
 import { languageNamed, NATIVE_NAMES } from './language.ts';
 
 const isLocale = (code: string | undefined): code is Locale => (SUPPORTED_LOCALES as readonly string[]).includes(code ?? '');
@@ -61,7 +61,7 @@ export function readingLanguagesFeature(deps: BotDeps): Composer<BotContext> {
     const langs: Locale[] = [];
     for (const word of args.split(/[\s,]+/).filter(Boolean)) {
       const locale = languageNamed(word);
-      if (!locale) throw new UserError('reading.unknown', { input: word.slice(0, 30) });
+      if (!locale) throw new UserError('reading.unknown', { input: cutText(word, 30) });
       if (!langs.includes(locale)) langs.push(locale);
     }
     await save(ctx, langs);

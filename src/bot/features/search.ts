@@ -7,7 +7,7 @@ import { PERIOD_MS, parseSearch, type ParsedSearch, type Period } from '../../se
 import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
-import { showScreen, type Screen } from '../reply.ts';
+import { cutText, showScreen, type Screen } from '../reply.ts';
 
 export const RESULTS_PER_PAGE = 5;
 /** Searches per chat per window: one user typing fast is fine, a script hammering the database is not. */
@@ -20,7 +20,7 @@ interface Session extends ParsedSearch {
   chatId: number;
 }
 
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+const clip = (text: string, max: number) => (text.length <= max ? text : `${cutText(text, max - 1).trimEnd()}…`);
 
 export function searchFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();

@@ -160,7 +160,8 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
     await assertCanManage(ctx);
     if (kind === 'f' && (FREQUENCIES as readonly string[]).includes(value)) {
       ctx.chatRecord = chats.setSchedule(chatId, { frequency: value as Frequency });
-    } else if (kind === 'd' && /^[0-6]$/.test(value)) {
+    } else if (kind === 'd' && /^[0-6]$/.test(value) && current(ctx).frequency === 'weekly') {
+      // A weekday button left on a screen from before the switch to daily or instant is stale.
       ctx.chatRecord = chats.setSchedule(chatId, { weeklyDay: Number(value) });
     } else if (kind === 't' && (value === 'm60' || value === 'p60')) {
       ctx.chatRecord = chats.setSchedule(chatId, { digestTime: shiftTime(current(ctx).digestTime, value === 'm60' ? -60 : 60) });

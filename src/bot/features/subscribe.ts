@@ -4,7 +4,7 @@ import type { BotDeps } from '../deps.ts';
 import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
 import { countriesScreen, macroScreen, regionLabel, topicLabel, topicsScreen, WIZARD_GROUPS } from '../keyboards/subscribe-wizard.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
-import { replyHtml, showScreen, toPlainText } from '../reply.ts';
+import { cutText, replyHtml, showScreen, toPlainText } from '../reply.ts';
 import { isolateForRtl } from '../../i18n.ts';
 import { formatKeyword, keywordTerms, parseKeywords, type KeywordProblem, type Keywords } from '../../subscriptions/keywords.ts';
 import type { Subscription } from '../../subscriptions/subscriptions.ts';
@@ -40,7 +40,7 @@ function suggestionLabel(ctx: BotContext, deps: BotDeps, s: Suggestion): string 
 function targetError(ctx: BotContext, deps: BotDeps, result: Extract<TargetResult, { ok: false }>, keys: TargetErrorKeys): UserError {
   const names = result.suggestions.map((s) => suggestionLabel(ctx, deps, s));
   const hint = names.length > 0 ? ctx.t('subscribe.suggestions', { list: names.join(', ') }) : ctx.t(keys.noSuggestions);
-  return new UserError(`${keys.unknownPrefix}${result.part}`, { input: result.input.slice(0, 60), hint });
+  return new UserError(`${keys.unknownPrefix}${result.part}`, { input: cutText(result.input, 60), hint });
 }
 
 function parseOrThrowTooLong(args: string, deps: BotDeps, keys: TargetErrorKeys): TargetResult {

@@ -32,8 +32,9 @@ export function unsubscribeFeature(deps: BotDeps): Composer<BotContext> {
 
   const removeAll = async (ctx: BotContext): Promise<Screen> => {
     await assertCanManage(ctx);
+    // A second tap on "Yes" finds nothing left, and must not replace the undo with an empty one.
+    if (subscriptions.list(chatIdOf(ctx)).length === 0) return { text: ctx.t('unsubscribe.none') };
     const gone = subscriptions.removeAllUndoably(chatIdOf(ctx), now());
-    if (gone.length === 0) return { text: ctx.t('unsubscribe.none') };
     return {
       text: ctx.t('unsubscribe.removed_all', { count: gone.length, seconds: UNDO_MS / 1000 }),
       keyboard: { inline_keyboard: [[{ text: toPlainText(ctx.t('unsubscribe.undo_button')), callback_data: callbackData('uns', 'undo') }]] },

@@ -22,6 +22,16 @@ function topicNameOf(message: Message | undefined): string | undefined {
   return parent && 'forum_topic_created' in parent ? parent.forum_topic_created.name : undefined;
 }
 
+/**
+ * Half a surrogate pair in what a user typed would come back in every answer that quotes it, and
+ * Telegram refuses those answers; U+FFFD keeps the text's length, so the command entities still fit.
+ */
+function mendText(message: Message | undefined): void {
+  if (message && 'text' in message && /[\uD800-\uDFFF]/u.test(message.text)) {
+    message.text = message.text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
+  }
+}
+
 const isServiceMessage = (message: Message | undefined): boolean =>
   message !== undefined && ('forum_topic_closed' in message || 'forum_topic_reopened' in message || 'forum_topic_created' in message || 'forum_topic_edited' in message);
 
@@ -34,6 +44,7 @@ export function contextMiddleware(deps: { chats: ChatService; editions?: Edition
   const now = deps.now ?? Date.now;
   return async (ctx, next) => {
     ctx.logger = deps.logger.child({ updateId: ctx.update.update_id, updateType: ctx.updateType });
+    mendText(ctx.message ?? ctx.editedMessage);
     const chat = ctx.chat;
     const languageCode = ctx.from?.language_code;
     let own: ChatRecord | undefined;
