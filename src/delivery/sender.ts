@@ -6,6 +6,7 @@
 import type { DbHandle } from '../db/client.ts';
 import type { ChatService } from '../subscriptions/chats.ts';
 import { createOutbox, type Outbox, type QueueHead } from './outbox.ts';
+import { createWake, orderHeads } from './queue-order.ts';
 import { createLeaseGate, HEARTBEAT_MS, type LeaseState, type SenderLease } from './lease.ts';
 import { createOutcomes, type OutcomeDeps, type SenderLogger, type TelegramSendApi } from './outcomes.ts';
 import { createPacer } from './pacer.ts';
@@ -64,18 +65,6 @@ const HEADS_PER_REFILL = 1024;
 const REFILL_EVERY_MS = 1000;
 const PRUNE_EVERY_MS = 30_000;
 const DEFAULT_WAIT_UP_TO_MS = 60_000;
-
-function createWake(): { wait(): Promise<void>; fire(): void } {
-  let fire!: () => void;
-  let pending = new Promise<void>((resolve) => (fire = resolve));
-  return {
-    wait: () => pending,
-    fire() {
-      fire();
-      pending = new Promise<void>((resolve) => (fire = resolve));
-    },
-  };
-}
 
 type Choice = { index: number } | { until: number; paused: boolean } | { nothing: true };
 
@@ -160,18 +149,7 @@ export function createSender(deps: SenderDeps): Sender {
       }
       buffer.push(head);
     }
-    // Within a priority, chats not served lately go first: everyone's part 1 before anyone's part 3,
-    // and slow chats (groups: one message per 3 s) start early instead of finishing the run alone.
-    const lastServed = new Map(buffer.map((h) => [h.id, Math.max(-1, pacer.chatOpenAt(h.sendTo))]));
-    // Groups, channels and forum topics (20 a minute each) come before private chats of the same
-    // priority: choose() skips a slow chat that is not open yet, so private chats fill the gaps
-    // between its sends instead of the slow ones finishing the run alone.
-    buffer.sort(
-      (a, b) =>
-        b.priority - a.priority ||
-        Number(b.isGroup) - Number(a.isGroup) ||
-        (lastServed.get(a.id) ?? -1) - (lastServed.get(b.id) ?? -1),
-    );
+    orderHeads(buffer, (sendTo) => pacer.chatOpenAt(sendTo));
     lastRefill = at;
     dirty = false;
     completedSinceRefill = false;

@@ -212,15 +212,16 @@ export function createDigestService(deps: {
         if (current?.profile !== profile) current = { profile, ranked: ranker.rank(subscriptions) };
         const locale = roster.locales[roster.localeOf(i)] as Locale;
         const had = delivered.get(chatId);
+        const chatPrefs = prefs[roster.prefsOf(i)] as Prefs;
         // The run's order puts chats of one profile, language, zone and preferences side by side: those that
         // have none of the candidates yet get the very same digest, composed and rendered once.
         const same = had === undefined ? ((profile * roster.locales.length + roster.localeOf(i)) * roster.zones.length + roster.zoneOf(i)) * prefs.length + roster.prefsOf(i) : -1;
         let composed: Composition, digest: RenderedDigest;
         if (same >= 0 && last?.same === same) ({ composed, digest } = last);
         else {
-          const view = { ...(prefs[roster.prefsOf(i)] as Prefs), since: windowStart, at, delivered: had ?? NOTHING };
+          const view = { ...chatPrefs, since: windowStart, at, delivered: had ?? NOTHING };
           composed = composeForChat(current.ranked, view, MAX_DIGEST_ITEMS);
-          const { channel, arabicDigits } = prefs[roster.prefsOf(i)] as Prefs;
+          const { channel, arabicDigits } = chatPrefs;
           // A channel's readers cannot press "More" for themselves: what the cap left leads its next post.
           digest = renderer.render(composed, locale, roster.zones[roster.zoneOf(i)] as string, {
             arabicDigits, ...(channel ? { headerKey: 'digest.header_channel', ...(taste ? {} : { moreKey: 'digest.channel_more' }) } : {}),
@@ -238,7 +239,7 @@ export function createDigestService(deps: {
         const more = taste ? 0 : composed.more;
         if (once && repository.hasQueued(chatId, itemKey(0))) continue;
         // A channel post has no per-reader buttons: a press would change the edition for everyone.
-        const keyboard = (prefs[roster.prefsOf(i)] as Prefs).channel ? noButtons : () => keyboardFor(chatId, at, page, more, digest.items, t, locale);
+        const keyboard = chatPrefs.channel ? noButtons : () => keyboardFor(chatId, at, page, more, digest.items, t, locale);
         queued += queue?.add(chatId, digest.messages, keyboard) ?? 0;
       }
       return queued + (queue?.finish() ?? 0);

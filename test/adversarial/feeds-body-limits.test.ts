@@ -6,9 +6,8 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createBrotliCompress, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FetchError } from '../../src/sources/errors.ts';
 import { createFetcher } from '../../src/sources/fetcher.ts';
-import { startServer, type TestServer } from '../sources/http-server.ts';
+import { startServer, type TestServer, fetchError as failure } from '../sources/http-server.ts';
 
 /**
  * 2 GiB of zeros, gzipped twice (3.5 KB on disk; one gunzip gives the 2 MB single-layer bomb).
@@ -90,16 +89,6 @@ beforeEach(() => {
   for (const t of timers) clearInterval(t);
   timers = [];
 });
-
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FetchError) return error;
-    throw error;
-  }
-  throw new Error('expected a FetchError');
-}
 
 function rss(): number {
   return process.memoryUsage().rss;

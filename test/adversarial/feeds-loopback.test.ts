@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BlockedRedirectError, FetchError } from '../../src/sources/errors.ts';
+import { BlockedRedirectError } from '../../src/sources/errors.ts';
 import { createFetcher, type FetcherDeps } from '../../src/sources/fetcher.ts';
 import { checkSourceUrl, isPrivateAddress, type LookupFn } from '../../src/sources/url-safety.ts';
-import { startServer, type TestServer } from '../sources/http-server.ts';
+import { startServer, type TestServer, fetchError as refusal } from '../sources/http-server.ts';
 
 // Redirect loops, long chains and the plain 127.0.0.1 redirect are covered in test/sources/redirects.test.ts.
 
@@ -47,16 +47,6 @@ function deps(): FetcherDeps {
     return fetch(`${server.origin}${url.pathname}${url.search}`, init);
   };
   return { minHostIntervalMs: 0, fetch: toLocal, checkUrl: (url) => checkSourceUrl(url, { allowPrivate: false, lookup }) };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FetchError) return error;
-    throw error;
-  }
-  throw new Error('expected a FetchError');
 }
 
 const LOOPBACK_SPELLINGS = [

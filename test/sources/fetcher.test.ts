@@ -1,10 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FetchError } from '../../src/sources/errors.ts';
 import { createFetcher } from '../../src/sources/fetcher.ts';
 import { fixture } from './fixtures.ts';
-import { startServer, type TestServer } from './http-server.ts';
+import { startServer, type TestServer, fetchError } from './http-server.ts';
 
 const RDF = fixture('rss1-en.rdf');
 const servers: TestServer[] = [];
@@ -18,16 +17,6 @@ async function serve(...args: Parameters<typeof startServer>): Promise<TestServe
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-
-async function fetchError(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FetchError) return error;
-    throw error;
-  }
-  throw new Error('expected a FetchError');
-}
 
 /** No spacing between requests unless a test asks for it. */
 const fast = { minHostIntervalMs: 0 };

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FetchError } from '../../src/sources/errors.ts';
 
 export interface TestServer {
   /** "http://127.0.0.1:PORT" */
@@ -28,4 +29,15 @@ export async function startServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** The FetchError a fetch ends in; anything else (or success) fails the test. */
+export async function fetchError(promise: Promise<unknown>): Promise<FetchError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FetchError) return error;
+    throw error;
+  }
+  throw new Error('expected a FetchError');
 }

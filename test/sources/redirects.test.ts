@@ -5,13 +5,13 @@ import { createIngestor } from '../../src/articles/ingest.ts';
 import { createClassifiers } from '../../src/articles/pipeline.ts';
 import { createArticleStore } from '../../src/articles/store.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
-import { BlockedRedirectError, FetchError, RedirectLoopError, TooManyRedirectsError } from '../../src/sources/errors.ts';
+import { BlockedRedirectError, RedirectLoopError, TooManyRedirectsError } from '../../src/sources/errors.ts';
 import { createFetcher, type FetcherDeps } from '../../src/sources/fetcher.ts';
 import { createPoller } from '../../src/sources/poller.ts';
 import { createSourceRepository, type SourceRepository } from '../../src/sources/repository.ts';
 import { checkSourceUrl } from '../../src/sources/url-safety.ts';
 import { createTaxonomy } from '../../src/taxonomy/index.ts';
-import { startServer, type TestServer } from './http-server.ts';
+import { startServer, type TestServer, fetchError as refusal } from './http-server.ts';
 
 const classifiers = createClassifiers(createTaxonomy());
 const clock = Date.UTC(2026, 10, 29, 6);
@@ -64,16 +64,6 @@ function poller(fetcherDeps: FetcherDeps = fast) {
     logger,
     now: () => clock,
   });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FetchError) return error;
-    throw error;
-  }
-  throw new Error('expected a FetchError');
 }
 
 /** "news.example" stands for a public site: it resolves to a public address, and its requests reach the local server. */

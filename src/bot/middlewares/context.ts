@@ -60,8 +60,11 @@ export function contextMiddleware(deps: { chats: ChatService; editions?: Edition
       own = deps.chats.get(chat.id);
     }
     ctx.chatRecord = own;
-    if (own && deps.editions) ctx.edition = resolveEdition(ctx, own, deps.editions, deps.chats, now());
-    if (ctx.edition) ctx.chatRecord = deps.chats.get(ctx.edition.id) ?? own;
+    const resolved = own && deps.editions ? resolveEdition(ctx, own, deps.editions, deps.chats, now()) : undefined;
+    if (resolved) {
+      ctx.edition = resolved.edition;
+      ctx.chatRecord = resolved.record;
+    }
     // A channel's admin keeps their own language; a topic's readers read the topic's.
     ctx.locale = deps.chats.localeOf(ctx.edition?.kind === 'channel' ? own : ctx.chatRecord, languageCode);
     ctx.t = deps.i18n.translator(ctx.locale);
@@ -69,7 +72,7 @@ export function contextMiddleware(deps: { chats: ChatService; editions?: Edition
   };
 }
 
-function resolveEdition(ctx: BotContext, own: ChatRecord, editions: EditionService, chats: ChatService, at: number): EditionContext | undefined {
+function resolveEdition(ctx: BotContext, own: ChatRecord, editions: EditionService, chats: ChatService, at: number): { edition: EditionContext; record: ChatRecord } | undefined {
   const chat = ctx.chat;
   if (!chat) return undefined;
   if (chat.type === 'supergroup' && 'is_forum' in chat && chat.is_forum) {
@@ -80,14 +83,14 @@ function resolveEdition(ctx: BotContext, own: ChatRecord, editions: EditionServi
     // message in a topic replies to the topic's creation message, which names it.
     const topicName = topicNameOf(message);
     const record = isServiceMessage(message) && !('forum_topic_created' in (message ?? {})) ? editions.findTopic(chat.id, thread) : editions.topic(chat.id, thread, topicName);
-    return record ? { kind: 'topic', id: record.id, title: record.title ?? '', own } : undefined;
+    return record ? { edition: { kind: 'topic', id: record.id, title: record.title ?? '', own }, record } : undefined;
   }
   if (chat.type === 'private') {
     const data = ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
     if (data !== undefined && OWN_CHAT_BUTTONS.test(data)) return undefined;
     const channelId = editions.managing(chat.id, at);
     const channel = channelId === undefined ? undefined : chats.get(channelId);
-    if (channel) return { kind: 'channel', id: channel.id, title: channel.title ?? String(channel.id), own };
+    if (channel) return { edition: { kind: 'channel', id: channel.id, title: channel.title ?? String(channel.id), own }, record: channel };
   }
   return undefined;
 }
