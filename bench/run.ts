@@ -9,9 +9,10 @@ import { benchMisspellings } from './misspellings.ts';
 import { benchPairing } from './pairing.ts';
 import { benchSearch } from './search.ts';
 import { benchSender } from './sender.ts';
+import { benchTwoSenders } from './two-senders.ts';
 
 const CORPUS = process.env.BRIEFINGS_CORPUS ?? '../shared/corpus';
-const SUITES = ['ingest', 'summarize', 'search', 'digests', 'sender', 'editions', 'pairing', 'misspellings'] as const;
+const SUITES = ['ingest', 'summarize', 'search', 'digests', 'sender', 'two-senders', 'editions', 'pairing', 'misspellings'] as const;
 
 /** Runs every suite (or those named) and prints one line per figure. */
 export async function runBenchmarks(print: (line: string) => void, only: readonly string[] = []): Promise<void> {
@@ -31,6 +32,7 @@ export async function runBenchmarks(print: (line: string) => void, only: readonl
     await benchDigests(100_000, 5_000, 2_000, print, 'stress');
   }
   if (wanted('sender')) await benchSender(print);
+  if (wanted('two-senders')) await benchTwoSenders(print);
   if (wanted('editions')) await benchEditions(print);
   if (wanted('pairing')) await benchPairing(print, fromCorpus);
   if (wanted('misspellings')) benchMisspellings(print);

@@ -1,4 +1,5 @@
 import { ConfigError } from './config.ts';
+import { namingFile } from './db/faults.ts';
 import { CliError, createCliContext } from './cli/context.ts';
 import { COMMANDS } from './cli/commands.ts';
 
@@ -31,6 +32,9 @@ async function main(argv: string[]): Promise<number> {
   const ctx = createCliContext();
   try {
     return await command(ctx, args);
+  } catch (error) {
+    // A fault met mid-command (disk full, damaged page) is about the file, so it names the file.
+    throw namingFile(error, ctx.config.databasePath);
   } finally {
     ctx.close();
   }

@@ -21,6 +21,14 @@ const SHUTDOWN_WAIT_MS = 10_000;
 const within = (ms: number, work: Promise<unknown>): Promise<unknown> =>
   Promise.race([work.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
+/** Why polling ended, in words an operator can act on. */
+function pollingStopped(error: unknown): string {
+  const code = (error as { response?: { error_code?: unknown } } | undefined)?.response?.error_code;
+  if (code === 409) return 'long polling stopped: another process is polling this bot token (409 Conflict); only one may, so this one stops (several processes need webhook mode: see the runbook in the README)';
+  if (code === 401) return 'long polling stopped: Telegram refused the bot token (401 Unauthorized); check TELEGRAM_BOT_TOKEN';
+  return 'long polling stopped with an error';
+}
+
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = createConfig(process.env);
@@ -206,7 +214,7 @@ async function main(): Promise<void> {
   });
   void polling.catch(async (error: unknown) => {
     // 401 (token revoked) or 409 (another instance polls): nothing will arrive, so stop cleanly and say why.
-    logger.fatal({ err: error }, 'long polling stopped with an error');
+    logger.fatal({ err: error }, pollingStopped(error));
     await shutdown('polling failed', 1);
   });
 }

@@ -1,3 +1,4 @@
+import { storageFault } from '../db/faults.ts';
 import type { Logger } from '../logger.ts';
 import { createTaxonomy, type Taxonomy } from '../taxonomy/index.ts';
 import { createCrossLingualIndex } from './cross-lingual-index.ts';
@@ -112,6 +113,9 @@ export function createIngestor(deps: {
   }
 
   const fail = (report: IngestReport, label: string, error: unknown) => {
+    // A full or broken database is no fault of the item and every later one would meet it too: the
+    // caller stops and keeps the rest for later (a poll is then not recorded, so its feed comes again).
+    if (storageFault(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     if (!(error instanceof ArticleRejected)) deps.logger?.warn({ err: error }, 'article failed to ingest');
     report.errors.push({ item: label, error: message });

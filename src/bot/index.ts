@@ -33,11 +33,12 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf<BotConte
   const bot = new Telegraf<BotContext>(options.token, { telegram: { apiRoot: options.apiRoot } });
   if (deps.metrics) bot.use(countUpdates(deps.metrics));
   bot.use(retryOn429(deps.sleep ?? realSleep));
+  // Outside the context middleware: reading the chat is the first thing a broken database breaks.
+  bot.use(errorBoundary());
   bot.use(contextMiddleware({
     chats: deps.services.chats, i18n: deps.i18n, logger: deps.logger,
     ...(deps.services.editions ? { editions: deps.services.editions } : {}), ...(deps.now ? { now: deps.now } : {}),
   }));
-  bot.use(errorBoundary());
   bot.use(chatMemberFeature(deps));
   bot.use(channelsFeature(deps));
   bot.use(editionsFeature(deps));

@@ -6,7 +6,8 @@
 import type { DbHandle } from '../db/client.ts';
 import type { ChatService } from '../subscriptions/chats.ts';
 import { createOutbox, type Outbox, type QueueHead } from './outbox.ts';
-import { createWake, orderHeads } from './queue-order.ts';
+import { chooseNext, createWake, orderHeads, type Choice } from './queue-order.ts';
+import { storageFault } from '../db/faults.ts';
 import { createLeaseGate, HEARTBEAT_MS, type LeaseState, type SenderLease } from './lease.ts';
 import { createOutcomes, type OutcomeDeps, type SenderLogger, type TelegramSendApi } from './outcomes.ts';
 import { createPacer } from './pacer.ts';
@@ -63,10 +64,13 @@ export interface Sender {
 /** Distinct chats considered per look at the queue: enough that channels and topics queued late are seen early. */
 const HEADS_PER_REFILL = 1024;
 const REFILL_EVERY_MS = 1000;
+/** After a failed turn the loop waits 1 s, then 2, 4… up to 30 s; a CLI drain gives up after a few. */
+const FAULT_BACKOFF_MS = 1000;
+const FAULT_BACKOFF_MAX_MS = 30_000;
+const MAX_DRAIN_FAULTS = 3;
 const PRUNE_EVERY_MS = 30_000;
 const DEFAULT_WAIT_UP_TO_MS = 60_000;
 
-type Choice = { index: number } | { until: number; paused: boolean } | { nothing: true };
 
 export function createSender(deps: SenderDeps): Sender {
   const now = deps.now ?? Date.now;
@@ -160,23 +164,8 @@ export function createSender(deps: SenderDeps): Sender {
     }
   };
 
-  const choose = (at: number): Choice => {
-    if (pausedUntil > at) return { until: pausedUntil, paused: true };
-    if (inFlight.size >= concurrency) return { nothing: true };
-    let soonest = Number.POSITIVE_INFINITY;
-    for (const [index, head] of buffer.entries()) {
-      if (busyChats.has(head.chatId)) continue;
-      // Telegram's rate is per Telegram chat: the topics of one forum share it.
-      const open = pacer.chatOpenAt(head.sendTo);
-      if (open > at) {
-        soonest = Math.min(soonest, open);
-        continue;
-      }
-      const globalOpen = pacer.globalOpenAt();
-      return globalOpen > at ? { until: globalOpen, paused: false } : { index };
-    }
-    return Number.isFinite(soonest) ? { until: soonest, paused: false } : { nothing: true };
-  };
+  const choose = (at: number): Choice =>
+    chooseNext(buffer, { at, pausedUntil, slotsFree: inFlight.size < concurrency, busyChats, pacer });
 
   const begin = (index: number, at: number): void => {
     const [head] = buffer.splice(index, 1);
@@ -210,53 +199,71 @@ export function createSender(deps: SenderDeps): Sender {
     for (const waiter of ready) waiter.resolve();
   };
 
+  /** One look at the queue and what follows from it; 'stop' ends the run. */
+  async function turn(mode: 'loop' | 'drain', waitUpToMs: number): Promise<'again' | 'stop'> {
+    if (mode === 'loop' && stopping) return 'stop';
+    const at = now();
+    if (!gate.holds(at)) {
+      // Another process sends for this token: a drain leaves the queue to it, a loop waits to take over.
+      if (mode === 'drain') return 'stop';
+      await Promise.race([wake.wait(), sleep(HEARTBEAT_MS)]);
+      return 'again';
+    }
+    recoverIfNew();
+    if (dirty || at - lastRefill >= REFILL_EVERY_MS) refill(at);
+    let choice = choose(at);
+    // A finished send may have uncovered its chat's next part (or freed a slot): look again before waiting.
+    if (!('index' in choice) && completedSinceRefill) {
+      refill(at);
+      choice = choose(at);
+    }
+    if ('index' in choice) {
+      begin(choice.index, at);
+      return 'again';
+    }
+    let until = 'until' in choice ? choice.until : undefined;
+    const idle = inFlight.size === 0 && (until === undefined || ('paused' in choice && choice.paused));
+    if (idle && lastRefill !== at) {
+      // Never conclude "nothing to do" from a stale look at the queue.
+      dirty = true;
+      return 'again';
+    }
+    if (idle && mode === 'drain') {
+      // Nothing can go now: wait for a retry or pause that ends soon enough, else leave it queued.
+      const next = Math.min(until ?? Number.POSITIVE_INFINITY, outbox.nextDueAt(at) ?? Number.POSITIVE_INFINITY);
+      if (!Number.isFinite(next) || next - at > waitUpToMs) return 'stop';
+      until = next;
+      dirty = true;
+    } else if (idle) {
+      resolveIdleWaiters();
+      until ??= at + REFILL_EVERY_MS;
+    }
+    const waits: Array<Promise<void>> = [wake.wait()];
+    if (until !== undefined && until > at) waits.push(sleep(until - at));
+    await Promise.race(waits);
+    // Let sockets and timers run between turns, also when an injected sleep resolves at once.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return 'again';
+  }
+
   async function run(mode: 'loop' | 'drain', waitUpToMs: number): Promise<void> {
     prepare();
     // Rows may have been queued since the last look (by this process or another one).
     dirty = true;
+    let faults = 0;
     for (;;) {
-      if (mode === 'loop' && stopping) break;
-      const at = now();
-      if (!gate.holds(at)) {
-        // Another process sends for this token: a drain leaves the queue to it, a loop waits to take over.
-        if (mode === 'drain') break;
-        await Promise.race([wake.wait(), sleep(HEARTBEAT_MS)]);
-        continue;
-      }
-      recoverIfNew();
-      if (dirty || at - lastRefill >= REFILL_EVERY_MS) refill(at);
-      let choice = choose(at);
-      // A finished send may have uncovered its chat's next part (or freed a slot): look again before waiting.
-      if (!('index' in choice) && completedSinceRefill) {
-        refill(at);
-        choice = choose(at);
-      }
-      if ('index' in choice) {
-        begin(choice.index, at);
-        continue;
-      }
-      let until = 'until' in choice ? choice.until : undefined;
-      const idle = inFlight.size === 0 && (until === undefined || ('paused' in choice && choice.paused));
-      if (idle && lastRefill !== at) {
-        // Never conclude "nothing to do" from a stale look at the queue.
+      try {
+        if ((await turn(mode, waitUpToMs)) === 'stop') break;
+        faults = 0;
+      } catch (error) {
+        // The database refused a read or write (full, locked too long, read-only): the rows stay where
+        // they are, so the loop waits and looks again rather than dying with messages still queued.
+        faults++;
+        logger.error({ err: error, storageFault: storageFault(error), faults }, 'sender turn failed; retrying');
+        if (mode === 'drain' && faults >= MAX_DRAIN_FAULTS) throw error;
         dirty = true;
-        continue;
+        await Promise.race([wake.wait(), sleep(Math.min(FAULT_BACKOFF_MAX_MS, FAULT_BACKOFF_MS * 2 ** (faults - 1)))]);
       }
-      if (idle && mode === 'drain') {
-        // Nothing can go now: wait for a retry or pause that ends soon enough, else leave it queued.
-        const next = Math.min(until ?? Number.POSITIVE_INFINITY, outbox.nextDueAt(at) ?? Number.POSITIVE_INFINITY);
-        if (!Number.isFinite(next) || next - at > waitUpToMs) break;
-        until = next;
-        dirty = true;
-      } else if (idle) {
-        resolveIdleWaiters();
-        until ??= at + REFILL_EVERY_MS;
-      }
-      const waits: Array<Promise<void>> = [wake.wait()];
-      if (until !== undefined && until > at) waits.push(sleep(until - at));
-      await Promise.race(waits);
-      // Let sockets and timers run between turns, also when an injected sleep resolves at once.
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await Promise.all(inFlight.values());
   }

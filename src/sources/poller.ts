@@ -1,6 +1,7 @@
 import type { Ingestor, RawArticle } from '../articles/ingest.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { storageFault } from '../db/faults.ts';
 import type { Logger } from '../logger.ts';
 import { nextAttemptAfterFailure } from './backoff.ts';
 import { FetchError } from './errors.ts';
@@ -126,6 +127,14 @@ export function createPoller(deps: {
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const fault = storageFault(error);
+      if (fault) {
+        // Our disk, not the source: nothing about it is recorded (it could not be), and since its
+        // success was not stored either, the source stays due and its items come again next poll.
+        report.failed.push({ id: source.id, url: source.url, error: `database: ${message}` });
+        logger.error({ sourceId: source.id, url: source.url, storageFault: fault, err: error }, 'source poll not stored: database fault');
+        return;
+      }
       const failures = source.consecutiveFailures + 1;
       const fetchError = error instanceof FetchError ? error : undefined;
       const recorded = repository.recordFailure(source.id, {
@@ -148,7 +157,15 @@ export function createPoller(deps: {
       const list = options.force ? repository.list().filter((s) => s.status !== 'paused') : repository.due(now());
       const report: PollReport = { sources: list.length, ok: 0, notModified: 0, failed: [], seen: 0, new: 0, duplicates: 0 };
       // Hosts are spaced by the fetcher, so sources on different hosts may go in parallel.
-      await Promise.all(list.map((source) => pollOne(source, report)));
+      await Promise.all(
+        list.map((source) =>
+          pollOne(source, report).catch((error: unknown) => {
+            // Recording a failure can fail too (the disk filled meanwhile): still one source's problem.
+            report.failed.push({ id: source.id, url: source.url, error: error instanceof Error ? error.message : String(error) });
+            logger.error({ sourceId: source.id, url: source.url, err: error }, 'source poll could not be recorded');
+          }),
+        ),
+      );
       return report;
     },
   };

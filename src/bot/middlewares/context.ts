@@ -47,6 +47,9 @@ export function contextMiddleware(deps: { chats: ChatService; editions?: Edition
     mendText(ctx.message ?? ctx.editedMessage);
     const chat = ctx.chat;
     const languageCode = ctx.from?.language_code;
+    // Set before the database is read, so a database fault is still answered in the user's language.
+    ctx.locale = deps.chats.localeOf(undefined, languageCode);
+    ctx.t = deps.i18n.translator(ctx.locale);
     let own: ChatRecord | undefined;
     // A block arrives as my_chat_member; touching the chat then would only recreate what we keep anyway.
     if (chat && ctx.updateType !== 'my_chat_member') {
