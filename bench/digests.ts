@@ -98,13 +98,13 @@ export async function benchDigests(subscribers: number, articles: number, profil
       const child = spawnSync(process.execPath, [...heapCap, '--import', 'tsx', fileURLToPath(new URL('./digest-run.ts', import.meta.url)), join(dir, 'digests.db'), String(at), mode], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(`digest run failed: ${child.stderr}`);
       return JSON.parse(child.stdout) as {
-        seconds: number; queued: number; chats: number; items: number; updates: number; foreign: number; more: number; rssBeforeMb: number; peakRssMb: number;
+        seconds: number; cpuSeconds: number; queued: number; chats: number; items: number; updates: number; foreign: number; more: number; rssBeforeMb: number; peakRssMb: number;
       };
     };
     const dry = run('dry');
     const real = run('real');
     print(
-      `digests: ${subscribers} subscribers (${profiles} distinct profiles; ${mixName} mix of reading languages, mutes, More pages and updates) over ${articles} articles: composed and formatted in ${dry.seconds.toFixed(2)} s, ` +
+      `digests: ${subscribers} subscribers (${profiles} distinct profiles; ${mixName} mix of reading languages, mutes, More pages and updates) over ${articles} articles: composed and formatted in ${dry.seconds.toFixed(2)} s (${dry.cpuSeconds.toFixed(2)} CPU-s), ` +
         `peak RSS ${dry.peakRssMb.toFixed(0)} MB (targets < 5 s, < 300 MB); composed, formatted and queued ${real.queued} messages in ${real.seconds.toFixed(2)} s, ` +
         `peak RSS ${real.peakRssMb.toFixed(0)} MB (Node, taxonomy and i18n alone: ${real.rssBeforeMb.toFixed(0)} MB)`,
     );

@@ -56,6 +56,28 @@ describe('translation', () => {
     expect(i18n.t('ar', 'schedule.bad_zone', { input: 'Mars/Olympus' })).toContain('\u2068Mars/Olympus\u2069');
   });
 
+  it('fills a template made once exactly as a translation with the same values, in every language', async () => {
+    const i18n = await createI18n();
+    const values = [
+      { source: 'Asia-Plus <Dushanbe> & Co', time: '14:05' },
+      { source: 'الجزيرة نت', time: '2:19 م' },
+      { source: 'RT Arabic عربي', time: '٢:١٩ م' },
+      { source: 'Татар-информ', time: '3 дек., 09:30' },
+      { source: '/subscribe "quoted"', time: 'Dec 3, 9:30 AM' },
+    ];
+    for (const locale of SUPPORTED_LOCALES) {
+      // A key with markup and text around its values, and one that is nothing but its values.
+      for (const [key, names] of [['digest.source_time', ['source', 'time']], ['keywords.subscribed', ['target', 'keywords']]] as const) {
+        const fill = i18n.template(locale, key, names);
+        for (const v of values) {
+          const filled = { [names[0]]: v.source, [names[1]]: v.time };
+          expect(i18n.t(locale, key, filled)).not.toBe(key);
+          expect(fill(filled)).toBe(i18n.t(locale, key, filled));
+        }
+      }
+    }
+  });
+
   it('escapes only what Telegram HTML needs', () => {
     expect(escapeHtml(`a<b>&"c'/`)).toBe('a&lt;b&gt;&amp;&quot;c\'/');
   });

@@ -30,6 +30,17 @@ export interface DigestItem {
   coverage?: { sources: number; langs: readonly string[] };
 }
 
+/**
+ * What an item shows whatever the zone: its title line and summary line. Shared by the zones of one
+ * language (`cache.parts`), so a story read in ten zones is cleaned and escaped once.
+ */
+export interface ItemParts {
+  title: string;
+  summary: string;
+  head: Html;
+  body: Html | undefined;
+}
+
 export interface FormatOptions {
   locale: 'ar' | 'ru' | 'en';
   timeZone: string;
@@ -45,7 +56,9 @@ export interface FormatOptions {
    * of chats get the same story, which then is rendered once. Items are keyed by article and labels
    * (itemKey); within a run an article's coverage is fixed.
    */
-  cache?: { items: Map<number, Html>; headings: Map<string, Html>; headers: Map<number, Html>; validFrom: number };
+  cache?: { items: Map<number, Html>; headings: Map<string, Html>; headers: Map<string, Html>; validFrom: number; parts?: Map<number, ItemParts>; date?: { at: number; text: string } };
+  /** `digest.source_time` made once for the run (I18n.template): the same text as `t` gives, much cheaper. */
+  sourceTime?: (values: { source: string; time: string }) => string;
   /** A later page of the same digest: the header says so. */
   continued?: boolean;
   /** Translation key of the footer for what the cap left out (default `digest.more`). */
@@ -79,7 +92,7 @@ export function formatDigest(items: DigestItem[], options: FormatOptions): Diges
   const ctx = { ...options, timeZone: usableZone(options.timeZone) };
   const count = items.length + Math.max(0, options.more);
   // The header names the day and the count: the same for every chat of a language and zone with as many stories.
-  const headerKey = count * 2 + (ctx.continued ? 1 : 0);
+  const headerKey = `${ctx.headerKey ?? ''}|${count}|${ctx.continued ? 1 : 0}`;
   let header = ctx.cache?.headers.get(headerKey);
   if (!header) {
     header = renderHeader(count, ctx);
@@ -109,7 +122,16 @@ export function formatDigest(items: DigestItem[], options: FormatOptions): Diges
 type Context = FormatOptions;
 
 function renderHeader(count: number, ctx: Context): Html {
-  const date = formatter(intlLocale(ctx), ctx.timeZone, 'date').format(ctx.now);
+  // One day for every header of a zone's cache; a cache serves one run, so one `now`.
+  let date = ctx.cache?.date;
+  if (date?.at !== ctx.now) {
+    date = { at: ctx.now, text: formatter(intlLocale(ctx), ctx.timeZone, 'date').format(ctx.now) };
+    if (ctx.cache) ctx.cache.date = date;
+  }
+  return headerHtml(count, date.text, ctx);
+}
+
+function headerHtml(count: number, date: string, ctx: Context): Html {
   return join([trusted(ctx.t(ctx.continued ? 'digest.header_more' : (ctx.headerKey ?? 'digest.header'), { date })), trusted(ctx.t('digest.stories', { count }))], '\n');
 }
 
@@ -122,13 +144,13 @@ function renderItem(item: DigestItem, ctx: Context, limits: Limits): Html {
   const items = item.publishedAt >= (ctx.cache?.validFrom ?? 0) ? ctx.cache?.items : undefined;
   const cached = items?.get(key);
   if (cached && fits(cached, limits)) return cached;
-  const title = cutAtWord(clean(item.title), TITLE_MAX) || ctx.t('digest.untitled');
-  const summary = clean(item.summary.join(' '));
-  const build = (s: string): Html => itemHtml(item, title, s, ctx);
-  const full = cached ?? build(summary);
+  const parts = partsOf(item, key, ctx);
+  const full = cached ?? itemHtml(item, parts, ctx);
   if (!cached) items?.set(key, full);
   if (fits(full, limits)) return full;
 
+  const { summary } = parts;
+  const build = (s: string): Html => itemHtml(item, { ...parts, body: s ? line(ctx, textFor(ctx, s)) : undefined }, ctx);
   // The longest summary prefix that still fits (escaping only grows with length, so this is monotone).
   let lo = 0;
   let hi = summary.length;
@@ -141,7 +163,11 @@ function renderItem(item: DigestItem, ctx: Context, limits: Limits): Html {
   return build(cutAtWord(summary, lo + ELLIPSIS.length));
 }
 
-function itemHtml(item: DigestItem, title: string, summary: string, ctx: Context): Html {
+function partsOf(item: DigestItem, key: number, ctx: Context): ItemParts {
+  const known = ctx.cache?.parts?.get(key);
+  if (known) return known;
+  const title = cutAtWord(clean(item.title), TITLE_MAX) || ctx.t('digest.untitled');
+  const summary = clean(item.summary.join(' '));
   const href = safeUrl(item.url);
   const titleNode = el('b', href ? link(href, text(title)) : text(title));
   const labels: Html[] = [];
@@ -149,8 +175,19 @@ function itemHtml(item: DigestItem, title: string, summary: string, ctx: Context
   if (item.isBreaking) labels.push(el('b', trusted(ctx.t('digest.breaking_label'))), text(' '));
   // The language tag reads left to right even in an Arabic line, so it is isolated like a Latin name.
   if (item.foreign) labels.push(isolated(ctx, 'X', text(`[${item.lang.toUpperCase()}]`)), text(' '));
-  const lines = [line(ctx, concat(...labels, isolated(ctx, title, titleNode))), line(ctx, el('i', sourceLine(item, ctx)))];
-  if (summary) lines.push(line(ctx, textFor(ctx, summary)));
+  const parts: ItemParts = {
+    title,
+    summary,
+    head: line(ctx, concat(...labels, isolated(ctx, title, titleNode))),
+    body: summary ? line(ctx, textFor(ctx, summary)) : undefined,
+  };
+  ctx.cache?.parts?.set(key, parts);
+  return parts;
+}
+
+function itemHtml(item: DigestItem, parts: ItemParts, ctx: Context): Html {
+  const lines = [parts.head, line(ctx, el('i', sourceLine(item, ctx)))];
+  if (parts.body) lines.push(parts.body);
   return join(lines, '\n');
 }
 
@@ -158,7 +195,7 @@ function sourceLine(item: DigestItem, ctx: Context): Html {
   const time = itemTime(item.publishedAt, ctx);
   const source = cutAtWord(clean(item.sourceName ?? ''), SOURCE_MAX);
   // The translator escapes (and in Arabic isolates) the interpolated values itself.
-  const base = source ? trusted(ctx.t('digest.source_time', { source, time })) : textFor(ctx, time);
+  const base = source ? trusted(ctx.sourceTime ? ctx.sourceTime({ source, time }) : ctx.t('digest.source_time', { source, time })) : textFor(ctx, time);
   const coverage = item.coverage;
   if (!coverage || (coverage.sources < 2 && coverage.langs.length < 2)) return base;
   const langs = coverage.langs.map((l) => l.toUpperCase()).join(' ');

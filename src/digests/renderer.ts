@@ -7,7 +7,7 @@ import type { I18n } from '../i18n.ts';
 import { offsetLabel } from '../subscriptions/zones.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import type { ComposedItem, Composition } from './compose.ts';
-import { formatDigest, type DigestItem, type DigestMessage, type FormatOptions } from './format.ts';
+import { formatDigest, type DigestItem, type DigestMessage, type FormatOptions, type ItemParts } from './format.ts';
 
 const ITEM_CACHE_LIMIT = 20_000;
 const NO_MESSAGES: readonly DigestMessage[] = [];
@@ -75,6 +75,8 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
   const translatorFor = (locale: Locale, arabicDigits: boolean): Translator =>
     arabicDigits && locale === 'ar' ? (arabicIndic ??= memoTranslator(i18n, 'ar', true)) : translators[locale];
   const groupNames = { ar: groupName('ar'), ru: groupName('ru'), en: groupName('en') };
+  const sourceTime = (locale: Locale) => i18n.template(locale, 'digest.source_time', ['source', 'time']);
+  const sourceTimes = { ar: sourceTime('ar'), ru: sourceTime('ru'), en: sourceTime('en') };
   // Per language and zone: an item's time and direction depend on both.
   const caches = new Map<string, NonNullable<FormatOptions['cache']>>();
   // Zones that keep one UTC offset over the window render alike (Moscow and Riyadh, say): they share a cache.
@@ -89,10 +91,17 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
     }
     return key;
   };
+  // Title and summary lines depend on the language alone: every zone's cache of a language shares them.
+  const parts = new Map<Locale, Map<number, ItemParts>>();
+  const partsFor = (locale: Locale) => {
+    let map = parts.get(locale);
+    if (!map) parts.set(locale, (map = new Map()));
+    return map;
+  };
   const cacheFor = (locale: Locale, zone: string, digits: string) => {
     const key = `${locale}|${zoneKey(zone)}|${digits}`;
     let cache = caches.get(key);
-    if (!cache) caches.set(key, (cache = { items: new Map(), headings: new Map(), headers: new Map(), validFrom: since }));
+    if (!cache) caches.set(key, (cache = { items: new Map(), headings: new Map(), headers: new Map(), validFrom: since, parts: partsFor(locale) }));
     return cache;
   };
   // A composed item is shared by the chats of a profile: its format input is made once.
@@ -137,13 +146,16 @@ export function createRenderer(deps: { i18n: I18n; taxonomy: Taxonomy }, at: num
       // Bounded: rendered items are worth keeping while one language and zone repeat, not forever.
       let size = 0;
       for (const c of caches.values()) size += c.items.size;
-      if (size > ITEM_CACHE_LIMIT) caches.clear();
+      if (size > ITEM_CACHE_LIMIT) {
+        // Only the items: headers and headings are few and wanted by every later chat of the zone.
+        for (const c of caches.values()) c.items.clear();
+        for (const p of parts.values()) p.clear();
+      }
       const messages = formatDigest(
         items.map(inputOf),
         {
-          locale, timeZone: zone, t: translatorFor(locale, arabicDigits), groupName: groupNames[locale], more, now: at,
-          // Headers are cached with items: a channel's header is not a reader's.
-          cache: cacheFor(locale, zone, `${arabicDigits ? 'arab' : ''}|${style.headerKey ?? ''}`),
+          locale, timeZone: zone, t: translatorFor(locale, arabicDigits), groupName: groupNames[locale], more, now: at, sourceTime: sourceTimes[locale],
+          cache: cacheFor(locale, zone, arabicDigits ? 'arab' : ''),
           ...(style.headerKey ? { headerKey: style.headerKey } : {}),
           ...(arabicDigits ? { digits: 'arab' as const } : {}),
           ...(options.page && options.page > 1 ? { continued: true } : {}),
