@@ -1,5 +1,13 @@
 import js from '@eslint/js';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/** What src/ may never import: tests, benchmarks and the evaluation harness stay outside the product's graph. */
+const OUTSIDE_PRODUCT = [
+  { group: ['**/test/**', '../test/*', '../../test/*'], message: 'src/ must not import test code (put what both need in src/).' },
+  { group: ['**/bench/**'], message: 'src/ must not import benchmarks; the CLI loads them on demand with import().' },
+];
+const EVAL = { group: ['**/eval/*', '!./*'], message: 'Only src/eval/ and the CLI\'s eval command may import the evaluation harness.' };
 
 export default tseslint.config(
   { ignores: ['node_modules', 'data', 'migrations', 'bin', 'coverage', 'test-artifacts'] },
@@ -15,5 +23,23 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+    },
+    rules: {
+      // A cycle hides which module is the lower layer; type-only imports count too.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'no-restricted-imports': ['error', { patterns: [...OUTSIDE_PRODUCT, EVAL] }],
+    },
+  },
+  {
+    files: ['src/eval/**/*.ts', 'src/cli/eval.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: OUTSIDE_PRODUCT }] },
   },
 );

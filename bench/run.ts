@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { benchSummarize } from '../src/articles/summarize-bench.ts';
+import { benchSummarize } from './summarize.ts';
 import type { CliContext } from '../src/cli/context.ts';
 import { benchDigests } from './digests.ts';
 import { benchEditions } from './editions.ts';

@@ -3,14 +3,14 @@ import { backupCommand, migrateCommand } from './database.ts';
 import { ingestCommand } from './ingest.ts';
 import { classifyCommand, summarizeCommand } from './jsonl.ts';
 import { searchCommand } from './search.ts';
-import { sourcesCommand } from './sources.ts';
+import { pollSourcesCommand, sourcesCommand } from './sources.ts';
 
 export type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 
 export const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   backup: backupCommand,
-  ingest: ingestCommand,
+  ingest: (ctx, args) => (args.includes('--sources') ? pollSourcesCommand(ctx) : ingestCommand(ctx, args)),
   sources: sourcesCommand,
   summarize: summarizeCommand,
   classify: classifyCommand,

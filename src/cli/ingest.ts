@@ -1,28 +1,13 @@
 import { createEnrichPool } from '../articles/enrich-pool.ts';
-import { createIngestor } from '../articles/ingest.ts';
-import { createClassifiers } from '../articles/pipeline.ts';
-import { createArticleStore } from '../articles/store.ts';
-import { createTaxonomy } from '../taxonomy/index.ts';
 import type { CliContext } from './context.ts';
 import { CliError } from './context.ts';
 import { readArticlesFromFile } from './ingest-files.ts';
+import { createCliIngestor } from './ingestor.ts';
 
 const POOL_THRESHOLD = 300;
 
-export function createCliIngestor(ctx: CliContext) {
-  return createIngestor({
-    store: createArticleStore(ctx.db()),
-    classifiers: createClassifiers(createTaxonomy()),
-    logger: ctx.logger,
-  });
-}
-
 /** `briefings ingest FILE...`: one JSON line on stdout; a bad file is reported and the rest go in. */
 export async function ingestCommand(ctx: CliContext, args: string[]): Promise<number> {
-  if (args.includes('--sources')) {
-    const { pollSourcesCommand } = await import('./sources.ts');
-    return pollSourcesCommand(ctx);
-  }
   const files = args.filter((a) => !a.startsWith('--'));
   if (files.length === 0) throw new CliError('ingest needs at least one FILE (or --sources)');
   const ingestor = createCliIngestor(ctx);

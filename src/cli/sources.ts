@@ -8,7 +8,7 @@ import { resolveUrl } from '../sources/util.ts';
 import { flag, positionals } from './args.ts';
 import type { CliContext } from './context.ts';
 import { CliError } from './context.ts';
-import { createCliIngestor } from './ingest.ts';
+import { createCliIngestor } from './ingestor.ts';
 
 function validUrl(input: string): string {
   const url = resolveUrl(input);

@@ -6,7 +6,7 @@ import type { Subscription } from '../subscriptions/subscriptions.ts';
 import { compileKeywords, storyHas, storyStems, type StoryStems } from '../subscriptions/keywords.ts';
 import { sourceKey } from '../subscriptions/mutes.ts';
 import { slotTraits, type SlotTraits, type StoryTraits } from './traits.ts';
-import { subscriptionKey, type CandidateArticle, type ComposedItem, type ComposeOptions } from './compose.ts';
+import { subscriptionKey, type CandidateArticle, type ComposedItem, type ComposeOptions } from './model.ts';
 
 /** A story's weight halves every HALF_LIFE: yesterday's big story still beats today's passing mention. */
 const HALF_LIFE_MS = 12 * 3_600_000;

@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { leadSummarizer, textRankSummarizer } from '../articles/summary-baselines.ts';
+import { leadSummarizer, textRankSummarizer } from './summary-baselines.ts';
 import type { Summarizer } from '../articles/summarize.ts';
 import { rouge, type RougeScores } from './rouge.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createExtractiveSummarizer } from '../../src/articles/summarize.ts';
-import { leadSummarizer, textRankSummarizer } from '../../src/articles/summary-baselines.ts';
+import { leadSummarizer, textRankSummarizer } from '../../src/eval/summary-baselines.ts';
 import { splitSentences } from '../../src/articles/sentences.ts';
 
 const EN_TITLE = 'River port reopens after flood repairs';

@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { detectLanguage } from './language.ts';
-import { createExtractiveSummarizer, type SummaryInput } from './summarize.ts';
+import { detectLanguage } from '../src/articles/language.ts';
+import { createExtractiveSummarizer, type SummaryInput } from '../src/articles/summarize.ts';
 
 /**
  * Micro benchmark of summarization throughput (articles per second on one core), on generated
@@ -114,7 +114,7 @@ export async function benchSummarize(options: BenchOptions = {}): Promise<BenchR
   return results;
 }
 
-// `npx tsx src/articles/summarize-bench.ts [corpusDir]` runs it directly.
+// `npx tsx bench/summarize.ts [corpusDir]` runs it directly.
 if (import.meta.url === `file://${process.argv[1]}`) {
   await benchSummarize({ corpusDir: process.argv[2] });
 }

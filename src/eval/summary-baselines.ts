@@ -1,7 +1,7 @@
-import { rougeTokens } from '../eval/rouge.ts';
-import { splitSentences } from './sentences.ts';
-import type { Summarizer, SummaryInput } from './summarize.ts';
-import { overlapSimilarity, pageRank, similarityGraph } from './summary-graph.ts';
+import { splitSentences } from '../articles/sentences.ts';
+import type { Summarizer, SummaryInput } from '../articles/summarize.ts';
+import { overlapSimilarity, pageRank, similarityGraph } from '../articles/summary-graph.ts';
+import { rougeTokens } from './rouge.ts';
 
 // The two baselines `briefings eval` measures the product summarizer against.
 
