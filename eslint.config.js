@@ -7,6 +7,10 @@ const OUTSIDE_PRODUCT = [
   { group: ['**/test/**', '../test/*', '../../test/*'], message: 'src/ must not import test code (put what both need in src/).' },
   { group: ['**/bench/**'], message: 'src/ must not import benchmarks; the CLI loads them on demand with import().' },
 ];
+/** The sandbox is a guest: main.ts loads it with import() when there is no token; types may be shared. */
+const SANDBOX = { group: ['**/sandbox/*', '**/sandbox/**', '!./*'], allowTypeImports: true, message: 'Only main.ts loads the sandbox, with import() when there is no token.' };
+/** The Bot API double stands in for Telegram: the sandbox runs it, the product itself never does. */
+const DOUBLE = { group: ['**/telegram-double/*', '**/telegram-double/**', '!./*'], allowTypeImports: true, message: 'Only the sandbox (and tests, benches) may use the Telegram double.' };
 const EVAL = { group: ['**/eval/*', '!./*'], message: 'Only src/eval/ and the CLI\'s eval command may import the evaluation harness.' };
 
 export default tseslint.config(
@@ -35,11 +39,15 @@ export default tseslint.config(
     rules: {
       // A cycle hides which module is the lower layer; type-only imports count too.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'no-restricted-imports': ['error', { patterns: [...OUTSIDE_PRODUCT, EVAL] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...OUTSIDE_PRODUCT, EVAL, SANDBOX, DOUBLE] }],
     },
   },
   {
+    files: ['src/sandbox/**/*.ts', 'src/telegram-double/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...OUTSIDE_PRODUCT, EVAL] }] },
+  },
+  {
     files: ['src/eval/**/*.ts', 'src/cli/eval.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: OUTSIDE_PRODUCT }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...OUTSIDE_PRODUCT, SANDBOX, DOUBLE] }] },
   },
 );

@@ -22,7 +22,7 @@ import { createI18n } from '../src/i18n.ts';
 import { createChatService } from '../src/subscriptions/chats.ts';
 import { createEditionService } from '../src/subscriptions/editions.ts';
 import { createTaxonomy } from '../src/taxonomy/index.ts';
-import { createFakeTelegram, type FakeTelegram } from '../test/helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../src/telegram-double/index.ts';
 
 const REGIONS = ['TJ', 'UZ', 'EG', 'RU-CE', 'SA'];
 const TOPICS = ['security', 'economy', 'culture'];

@@ -13,7 +13,7 @@ import { createConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { createSender } from '../src/delivery/sender.ts';
 import { createChatService } from '../src/subscriptions/chats.ts';
-import { createFakeTelegram } from '../test/helpers/fake-telegram/index.ts';
+import { createFakeTelegram } from '../src/telegram-double/index.ts';
 
 export interface SenderBenchOptions {
   /** Distinct private chats, one message each. Default 1,500 (a minute at 25/s). */

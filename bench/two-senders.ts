@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createConfig } from '../src/config.ts';
 import { openDatabase, type DbHandle } from '../src/db/client.ts';
 import { createOutbox } from '../src/delivery/outbox.ts';
-import { createFakeTelegram, type FakeTelegram } from '../test/helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../src/telegram-double/index.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHATS = 250;

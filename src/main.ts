@@ -9,7 +9,7 @@ import { createSenderWatch } from './http/sender-watch.ts';
 import { createHttpServer, type Route } from './http/server.ts';
 import { createWebhookEndpoint, webhookSecret, type WebhookEndpoint } from './http/webhook.ts';
 import { createLogger } from './logger.ts';
-import { createSandbox, sandboxConfig, type Sandbox } from './sandbox/index.ts';
+import type { Sandbox } from './sandbox/index.ts';
 import { createScheduler } from './scheduler.ts';
 import { createSourceAlerts } from './admin/source-alerts.ts';
 import { createSourcePoller } from './sources/poller.ts';
@@ -49,6 +49,8 @@ async function main(): Promise<void> {
   if (config.telegramBotToken) {
     telegram = { token: config.telegramBotToken, apiRoot: config.telegramApiRoot };
   } else {
+    // A guest: its 4k lines (the embedded Bot API, the web chat) load only when there is no token.
+    const { createSandbox, sandboxConfig } = await import('./sandbox/index.ts');
     const run = createSandbox({ logger: logger.child({ component: 'sandbox' }) });
     await run.start();
     onShutdown.push(() => run.stop());

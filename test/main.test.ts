@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeTelegram, type FakeTelegram } from './helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../src/telegram-double/index.ts';
 import { startMainProcess, type RunningMain } from './helpers/main-process.ts';
-import { messageUpdate } from './helpers/updates.ts';
+import { messageUpdate } from '../src/telegram-double/updates.ts';
 
 let telegram: FakeTelegram;
 let dir: string;

@@ -5,7 +5,7 @@
  * The bot's side is watched through the Bot API's recorded calls, so it is exactly what the bot did.
  */
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import type { FakeTelegram, RecordedCall } from './bot-api/index.ts';
+import type { FakeTelegram, RecordedCall } from '../telegram-double/index.ts';
 
 export interface ChatMessageView {
   id: number;

@@ -15,7 +15,7 @@ import type { Route } from '../http/server.ts';
 import { HttpError } from '../http/server.ts';
 import type { Logger } from '../logger.ts';
 import { createApiRoute } from './api-routes.ts';
-import { createFakeTelegram, type FakeTelegram } from './bot-api/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../telegram-double/index.ts';
 import { createChatLog, type ChatLog } from './chat-log.ts';
 import { seedDemoArticles } from './demo/seed.ts';
 import { SANDBOX_ADMIN_IDS, SANDBOX_BOT_NAME, SANDBOX_BOT_USERNAME, SANDBOX_TOKEN } from './personas.ts';

@@ -5,9 +5,9 @@
  */
 import type { BotCommand, User } from 'telegraf/types';
 import { HttpError } from '../http/server.ts';
-import type { FakeTelegram } from './bot-api/index.ts';
-import { botUser } from './bot-api/members.ts';
-import { callbackUpdate, messageUpdate } from './bot-api/updates.ts';
+import type { FakeTelegram } from '../telegram-double/index.ts';
+import { botUser } from '../telegram-double/members.ts';
+import { callbackUpdate, messageUpdate } from '../telegram-double/updates.ts';
 import type { ChatLog, ChatMessageView } from './chat-log.ts';
 import { CHANNEL, FORUM, GROUP, personaByUserId } from './personas.ts';
 import { setUpWorld, withoutUpdateId } from './world.ts';

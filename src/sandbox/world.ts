@@ -5,9 +5,9 @@
  * finds the channel without the sandbox touching the bot's database; likewise the forum's topics are
  * announced by their "topic created" service messages.
  */
-import type { FakeTelegram } from './bot-api/index.ts';
-import { botUser } from './bot-api/members.ts';
-import { forumTopicCreatedUpdate, myChatMemberUpdate } from './bot-api/updates.ts';
+import type { FakeTelegram } from '../telegram-double/index.ts';
+import { botUser } from '../telegram-double/members.ts';
+import { forumTopicCreatedUpdate, myChatMemberUpdate } from '../telegram-double/updates.ts';
 import { CHANNEL, FORUM, GROUP, PERSONAS, type Persona } from './personas.ts';
 
 /** The update's id is left to the Bot API's queue, which numbers updates as Telegram does. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestClock, startTestBot } from '../helpers/app.ts';
-import { createFakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram } from '../../src/telegram-double/index.ts';
 import { ADMIN, ADMIN_ENV, asAdmin } from './helpers.ts';
 
 const SUBSCRIBERS = 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TestBot } from '../helpers/app.ts';
-import { callbackUpdate } from '../helpers/updates.ts';
+import { callbackUpdate } from '../../src/telegram-double/updates.ts';
 import { ADMIN, asAdmin, lastAnswer, useTestBots } from './helpers.ts';
 
 const start = useTestBots();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSourceRepository } from '../../src/sources/repository.ts';
-import { myChatMemberUpdate } from '../helpers/updates.ts';
+import { myChatMemberUpdate } from '../../src/telegram-double/updates.ts';
 import { ADMIN, asAdmin, useTestBots } from './helpers.ts';
 
 const start = useTestBots();

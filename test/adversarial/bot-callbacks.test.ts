@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useTestBot } from '../helpers/app.ts';
-import { callbackUpdate, myChatMemberUpdate } from '../helpers/updates.ts';
-import type { SentMessage } from '../helpers/fake-telegram/types.ts';
+import { callbackUpdate, myChatMemberUpdate } from '../../src/telegram-double/updates.ts';
+import type { SentMessage } from '../../src/telegram-double/types.ts';
 
 const bot = useTestBot();
 /** A stale button, or (for the editors' own prefixes) a plain "not for you". */

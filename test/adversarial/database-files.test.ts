@@ -5,9 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
 import { startMainProcess, type RunningMain } from '../helpers/main-process.ts';
-import { messageUpdate } from '../helpers/updates.ts';
+import { messageUpdate } from '../../src/telegram-double/updates.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Root may write any file; the read-only case runs the CLI as nobody, as an operator's service user would be. */

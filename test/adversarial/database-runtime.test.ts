@@ -11,7 +11,7 @@ import { createSourceRepository } from '../../src/sources/repository.ts';
 import { createTaxonomy } from '../../src/taxonomy/index.ts';
 import { createOutbox } from '../../src/delivery/outbox.ts';
 import { startTestBot, type TestBot } from '../helpers/app.ts';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
 import { digestPart, insertChats, range, senderFor } from '../delivery/helpers.ts';
 
 const classifiers = createClassifiers(createTaxonomy());

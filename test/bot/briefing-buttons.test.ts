@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestBot } from '../helpers/app.ts';
-import type { SentMessage } from '../helpers/fake-telegram/types.ts';
-import { callbackUpdate } from '../helpers/updates.ts';
+import type { SentMessage } from '../../src/telegram-double/types.ts';
+import { callbackUpdate } from '../../src/telegram-double/updates.ts';
 import {
   kazakhBankRu, kazakhBorderRu, kazakhDrillRu, kazakhGrainRu, kyrgyzDamAr, kyrgyzDamEn, kyrgyzDamRu, kyrgyzGoldLedgerEn, kyrgyzRoadAlatooEn,
   kyrgyzTariffsEn, uzbekFactoryStories,

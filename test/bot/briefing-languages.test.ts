@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestBot } from '../helpers/app.ts';
-import type { SentMessage } from '../helpers/fake-telegram/types.ts';
+import type { SentMessage } from '../../src/telegram-double/types.ts';
 import { kyrgyzDamAr, kyrgyzDamEn, kyrgyzDamRu, kyrgyzTariffsEn, tatarstanLibraryRu } from '../fixtures/briefing-stories.ts';
 
 const bot = useTestBot();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DIGEST_ITEMS } from '../../src/digests/service.ts';
 import { useTestBot } from '../helpers/app.ts';
-import type { SentMessage } from '../helpers/fake-telegram/types.ts';
+import type { SentMessage } from '../../src/telegram-double/types.ts';
 import { uzbekFactoryStories } from '../fixtures/briefing-stories.ts';
 
 const bot = useTestBot();

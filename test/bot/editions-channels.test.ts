@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestBot } from '../helpers/app.ts';
-import { callbackUpdate, myChatMemberUpdate } from '../helpers/updates.ts';
+import { callbackUpdate, myChatMemberUpdate } from '../../src/telegram-double/updates.ts';
 import { kyrgyzDamAr, kyrgyzDamEn, kyrgyzDamRu, kyrgyzTariffsEn, uzbekFactoryStories } from '../fixtures/briefing-stories.ts';
 
 const bot = useTestBot();

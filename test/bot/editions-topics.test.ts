@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestBot } from '../helpers/app.ts';
-import { callbackUpdate, forumTopicClosedUpdate, forumTopicReopenedUpdate, messageUpdate } from '../helpers/updates.ts';
+import { callbackUpdate, forumTopicClosedUpdate, forumTopicReopenedUpdate, messageUpdate } from '../../src/telegram-double/updates.ts';
 import { egyptWheatAr, kyrgyzDamAr, kyrgyzDamEn, kyrgyzDamRu, tatarstanLibraryRu } from '../fixtures/briefing-stories.ts';
 
 const bot = useTestBot();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SentMessage } from '../helpers/fake-telegram/types.ts';
+import type { SentMessage } from '../../src/telegram-double/types.ts';
 import { useTestBot } from '../helpers/app.ts';
-import { messageUpdate } from '../helpers/updates.ts';
+import { messageUpdate } from '../../src/telegram-double/updates.ts';
 
 const bot = useTestBot();
 

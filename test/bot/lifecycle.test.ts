@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerCommands } from '../../src/bot/commands.ts';
 import { createTestClock, startTestBot, type TestBot } from '../helpers/app.ts';
-import { createFakeTelegram } from '../helpers/fake-telegram/index.ts';
-import { editedMessageUpdate, myChatMemberUpdate } from '../helpers/updates.ts';
+import { createFakeTelegram } from '../../src/telegram-double/index.ts';
+import { editedMessageUpdate, myChatMemberUpdate } from '../../src/telegram-double/updates.ts';
 
 const open: TestBot[] = [];
 const start = async (...args: Parameters<typeof startTestBot>) => {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { createSenderLease } from '../../src/delivery/lease.ts';
 import { createOutbox } from '../../src/delivery/outbox.ts';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
 import { digestPart, insertChats, range, senderFor } from './helpers.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

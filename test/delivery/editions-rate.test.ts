@@ -10,7 +10,7 @@ import {
 import type { DbHandle } from '../../src/db/client.ts';
 import type { SenderReport } from '../../src/delivery/sender.ts';
 import { EDITION_ID_BASE } from '../../src/subscriptions/editions.ts';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
 import { createClock, openMemoryDb, senderFor } from './helpers.ts';
 
 const SEND_RATE = 25;

@@ -7,7 +7,7 @@ import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import type { OutboxMessage } from '../../src/delivery/outbox.ts';
 import { createSender, type Sender, type SenderDeps, type SenderEvent } from '../../src/delivery/sender.ts';
 import { createChatService } from '../../src/subscriptions/chats.ts';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
 
 export const silentLogger = pino({ level: 'silent' });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { PAUSE_KEY } from '../../src/delivery/pause-store.ts';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
 import { createClock, digestPart, insertArticle, insertChats, senderFor, textsOf, type Clock } from './helpers.ts';
 
 const flood = (seconds: number) => ({

@@ -2,7 +2,7 @@ import type { MessageEntity } from 'telegraf/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDigest, visibleLength, type DigestItem, type DigestMessage, type FormatOptions } from '../../src/digests/format.ts';
 import { createI18n, type I18n } from '../../src/i18n.ts';
-import { parseHtml } from '../helpers/fake-telegram/html.ts';
+import { parseHtml } from '../../src/telegram-double/html.ts';
 
 const FSI = '\u2068';
 const PDI = '\u2069';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeTelegram, FIRST_BOT_MESSAGE_ID, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram, FIRST_BOT_MESSAGE_ID, type FakeTelegram } from '../../src/telegram-double/index.ts';
 import { callApi } from './raw-api.ts';
 
 describe('fake Telegram chats and messages', () => {

@@ -1,10 +1,10 @@
 import { Telegraf, TelegramError } from 'telegraf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chatMember, createFakeTelegram, FIRST_BOT_MESSAGE_ID, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { chatMember, createFakeTelegram, FIRST_BOT_MESSAGE_ID, type FakeTelegram } from '../../src/telegram-double/index.ts';
 import {
   callbackUpdate, channelPostUpdate, forumTopicClosedUpdate, forumTopicCreatedUpdate, forumTopicReopenedUpdate,
   messageUpdate, myChatMemberUpdate, resetUpdateIds,
-} from '../helpers/updates.ts';
+} from '../../src/telegram-double/updates.ts';
 import { callApi } from './raw-api.ts';
 
 const CHANNEL = -1001000000001;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
-import { parseHtml } from '../helpers/fake-telegram/html.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
+import { parseHtml } from '../../src/telegram-double/html.ts';
 import { callApi } from './raw-api.ts';
 
 const parseError = (detail: string): string => `Bad Request: can't parse entities: ${detail}`;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
-import { parseMarkdownV2 } from '../helpers/fake-telegram/markdown.ts';
-import { CAPTION_RULES, checkText } from '../helpers/fake-telegram/text-rules.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
+import { parseMarkdownV2 } from '../../src/telegram-double/markdown.ts';
+import { CAPTION_RULES, checkText } from '../../src/telegram-double/text-rules.ts';
 import { callApi } from './raw-api.ts';
 
 describe('fake Telegram MarkdownV2 and other parse modes', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
 import { callApi } from './raw-api.ts';
 
 describe('fake Telegram inline keyboards', () => {

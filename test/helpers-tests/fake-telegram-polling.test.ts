@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
-import { messageUpdate } from '../helpers/updates.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
+import { messageUpdate } from '../../src/telegram-double/updates.ts';
 import { callApi } from './raw-api.ts';
 
 type Updates = Array<{ update_id: number }>;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeTelegram, type FakeTelegram, type FakeTelegramOptions } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram, type FakeTelegramOptions } from '../../src/telegram-double/index.ts';
 import { callApi } from './raw-api.ts';
 
 describe('fake Telegram flood limits', () => {

@@ -1,7 +1,7 @@
 import { Markup, Telegraf, TelegramError } from 'telegraf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
-import { callbackUpdate, messageUpdate } from '../helpers/updates.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
+import { callbackUpdate, messageUpdate } from '../../src/telegram-double/updates.ts';
 
 describe('fake Telegram with a real Telegraf client', () => {
   let tg: FakeTelegram;

@@ -1,5 +1,5 @@
 /** Plain HTTP calls to the fake, for tests that need full control of the wire format. */
-import type { FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import type { FakeTelegram } from '../../src/telegram-double/index.ts';
 
 export interface RawAnswer {
   status: number;

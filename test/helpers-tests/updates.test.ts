@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   botCommandEntities, callbackUpdate, editedMessageUpdate, messageUpdate, myChatMemberUpdate, resetUpdateIds,
-} from '../helpers/updates.ts';
+} from '../../src/telegram-double/updates.ts';
 
 describe('update builders', () => {
   beforeEach(() => {

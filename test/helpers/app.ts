@@ -2,9 +2,9 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { createConfig } from '../../src/config.ts';
-import { createFakeTelegram, type FakeTelegram } from './fake-telegram/index.ts';
-import type { SentMessage } from './fake-telegram/types.ts';
-import { callbackUpdate, messageUpdate, type MessageUpdateInput } from './updates.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
+import type { SentMessage } from '../../src/telegram-double/types.ts';
+import { callbackUpdate, messageUpdate, type MessageUpdateInput } from '../../src/telegram-double/updates.ts';
 
 /** A clock the bot's waits and the double's rate limits share: a 429 wait costs no real time. */
 export function createTestClock(start = Date.UTC(2026, 10, 29, 6, 0)) {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { FakeTelegram } from './fake-telegram/index.ts';
+import type { FakeTelegram } from '../../src/telegram-double/index.ts';
 
 export interface RunningMain {
   child: ChildProcess;

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER, webhookSecret } from '../../src/http/webhook.ts';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
 import { startMainProcess, stopMainProcess } from '../helpers/main-process.ts';
-import { messageUpdate } from '../helpers/updates.ts';
+import { messageUpdate } from '../../src/telegram-double/updates.ts';
 
 const WEBHOOK_URL = 'https://bot.example.com/tg/hook';
 

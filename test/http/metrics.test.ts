@@ -5,8 +5,8 @@ import { createConfig } from '../../src/config.ts';
 import { countUpdates, createMetrics, createMetricsRoute, type Metrics } from '../../src/http/metrics.ts';
 import type { PollReport } from '../../src/sources/poller.ts';
 import { createTestClock } from '../helpers/app.ts';
-import { createFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram/index.ts';
-import { callbackUpdate, messageUpdate } from '../helpers/updates.ts';
+import { createFakeTelegram, type FakeTelegram } from '../../src/telegram-double/index.ts';
+import { callbackUpdate, messageUpdate } from '../../src/telegram-double/updates.ts';
 import { serve, type Served } from './helpers.ts';
 
 /** The value of one sample line of the exposition text, or undefined when absent. */

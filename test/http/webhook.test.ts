@@ -3,7 +3,7 @@ import type { Update } from 'telegraf/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWebhookEndpoint, SECRET_HEADER, webhookSecret } from '../../src/http/webhook.ts';
 import { startTestBot, type TestBot } from '../helpers/app.ts';
-import { messageUpdate } from '../helpers/updates.ts';
+import { messageUpdate } from '../../src/telegram-double/updates.ts';
 import { serve, silentLogger, type Served } from './helpers.ts';
 
 const PATH = '/telegram/webhook';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeTelegram, type FakeTelegram, type RecordedCall } from '../../src/sandbox/bot-api/index.ts';
+import { createFakeTelegram, type FakeTelegram, type RecordedCall } from '../../src/telegram-double/index.ts';
 import { createChatLog } from '../../src/sandbox/chat-log.ts';
 import { callApi } from '../helpers-tests/raw-api.ts';
 

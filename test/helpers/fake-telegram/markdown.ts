@@ -1,1 +1,0 @@
-export * from '../../../src/sandbox/bot-api/markdown.ts';

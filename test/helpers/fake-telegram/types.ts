@@ -1,1 +1,0 @@
-export type * from '../../../src/sandbox/bot-api/types.ts';
