@@ -5,11 +5,11 @@
  */
 import { createHmac } from 'node:crypto';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { ButtonKind, Fields, Values } from '../buttons/kind.ts';
+import { DIGEST } from '../buttons/kinds.ts';
 import { sourceKey } from '../subscriptions/mutes.ts';
 import type { ComposedItem } from './compose.ts';
 
-/** Telegram refuses callback data over 64 bytes. */
-const CALLBACK_LIMIT = 64;
 const TAG_CHARS = 8;
 const MAX_TOPIC_BUTTONS = 3;
 const MAX_SOURCE_BUTTONS = 2;
@@ -37,12 +37,6 @@ export function decodeInstant(value: string): number | undefined {
   return Number.isSafeInteger(at) ? at : undefined;
 }
 
-function data(...parts: Array<string | number>): string {
-  const joined = parts.join(':');
-  if (Buffer.byteLength(joined, 'utf8') > CALLBACK_LIMIT) throw new Error(`callback data over ${CALLBACK_LIMIT} bytes: ${joined}`);
-  return joined;
-}
-
 export interface DigestButtons {
   chatId: number;
   /** The digest's instant: what its pages and buttons are bound to. */
@@ -57,7 +51,7 @@ export interface DigestButtons {
   signer: Signer;
 }
 
-const press = (text: string, ...parts: Array<string | number>): InlineKeyboardButton => ({ text, callback_data: data(...parts) });
+const press = <F extends Fields>(text: string, kind: ButtonKind<F>, values: Values<F>): InlineKeyboardButton => ({ text, callback_data: kind.pack(values) });
 
 /** Topics first as the digest is headed by them, then the items' own; sources by how many items they have. */
 function mutable(items: readonly ComposedItem[], isTopic: (id: string) => boolean) {
@@ -82,12 +76,12 @@ export function digestKeyboard(input: DigestButtons): InlineKeyboardMarkup {
   const at = encodeInstant(input.at);
   const tag = input.signer.tag(input.chatId, at);
   const rows: InlineKeyboardButton[][] = [];
-  if (input.more > 0) rows.push([press(label('digest.button_more', { count: input.more }), 'dg', 'more', at, input.page + 1, tag)]);
-  rows.push([press(label('digest.button_settings', {}), 'dg', 'set')]);
+  if (input.more > 0) rows.push([press(label('digest.button_more', { count: input.more }), DIGEST.more, { at, page: input.page + 1, tag })]);
+  rows.push([press(label('digest.button_settings', {}), DIGEST.settings, {})]);
   const { topics, sources } = mutable(input.items, input.isTopic);
   const less = [
-    ...topics.map((id) => press(label('digest.button_less', { name: short(input.topicName(id)) }), 'dg', 'less', 't', id, at, tag)),
-    ...sources.map((name) => press(label('digest.button_less', { name: short(name) }), 'dg', 'less', 's', sourceKey(name), at, tag)),
+    ...topics.map((id) => press(label('digest.button_less', { name: short(input.topicName(id)) }), DIGEST.less, { kind: 't', value: id, at, tag })),
+    ...sources.map((name) => press(label('digest.button_less', { name: short(name) }), DIGEST.less, { kind: 's', value: sourceKey(name), at, tag })),
   ];
   for (let i = 0; i < less.length; i += 2) rows.push(less.slice(i, i + 2));
   return { inline_keyboard: rows };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_DATA_LIMIT } from '../../src/bot/callback-data.ts';
+import { CALLBACK_DATA_LIMIT } from '../../src/buttons/kind.ts';
 import { useTestBot } from '../helpers/app.ts';
 
 const bot = useTestBot();

@@ -7,7 +7,8 @@
  */
 import { Composer } from 'telegraf';
 import type { ChatRecord } from '../../subscriptions/chats.ts';
-import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { pressedData } from '../../buttons/kind.ts';
+import { CHANNELS } from '../../buttons/kinds.ts';
 import { UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { cutText, replyHtml, showScreen, type Screen } from '../reply.ts';
@@ -56,8 +57,8 @@ export function channelsFeature(deps: BotDeps): Composer<BotContext> {
     for (const channel of editions.channels()) if (await isAdmin(ctx, channel.id, false)) mine.push(channel);
     if (mine.length === 0) return { text: ctx.t('channels.none') };
     const lines = mine.map((c) => ctx.t('channels.line', { title: c.title ?? String(c.id), status: statusLine(ctx, c) }));
-    const rows = mine.map((c) => [{ text: (ctx.edition?.id === c.id ? '✅ ' : '') + cutText(c.title ?? String(c.id), 40), callback_data: callbackData('chn', 'm', c.id) }]);
-    if (ctx.edition?.kind === 'channel') rows.push([{ text: ctx.t('channels.button_back'), callback_data: callbackData('chn', 'back') }]);
+    const rows = mine.map((c) => [{ text: (ctx.edition?.id === c.id ? '✅ ' : '') + cutText(c.title ?? String(c.id), 40), callback_data: CHANNELS.manage.pack({ channel: c.id }) }]);
+    if (ctx.edition?.kind === 'channel') rows.push([{ text: ctx.t('channels.button_back'), callback_data: CHANNELS.back.pack({}) }]);
     return { text: [ctx.t('channels.title'), '', ...lines].join('\n'), keyboard: { inline_keyboard: rows } };
   };
 
@@ -82,17 +83,16 @@ export function channelsFeature(deps: BotDeps): Composer<BotContext> {
 
   composer.action(/^chn:/, async (ctx) => {
     if (ctx.chat?.type !== 'private') throw new UserError('channels.private_only');
-    const data = callbackDataOf(ctx);
-    if (parseCallbackData(data, 'chn', 1)?.[0] === 'back') {
+    const data = pressedData(ctx);
+    if (CHANNELS.back.unpack(data)) {
       editions.setManaging(ctx.chat.id, null, now());
       ctx.edition = undefined;
       await ctx.answerCbQuery();
       return showScreen(ctx, { text: ctx.t('channels.back') });
     }
-    const [verb, idText] = parseCallbackData(data, 'chn', 2) ?? [];
-    const id = Number(idText);
+    const id = CHANNELS.manage.unpack(data)?.channel;
     // The id comes from the button: a forged one must name a channel the bot knows and the sender administers.
-    const channel = verb === 'm' && Number.isSafeInteger(id) ? editions.channels().find((c) => c.id === id) : undefined;
+    const channel = id === undefined ? undefined : editions.channels().find((c) => c.id === id);
     if (!channel) throw new UserError('errors.button_expired');
     const title = channel.title ?? String(channel.id);
     if (!(await isAdmin(ctx, channel.id, true))) throw new UserError('channels.not_admin', { title });

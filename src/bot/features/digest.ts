@@ -2,13 +2,13 @@ import { Composer } from 'telegraf';
 import type { PageOutcome } from '../../digests/actions.ts';
 import { decodeInstant } from '../../digests/buttons.ts';
 import { sourceKey } from '../../subscriptions/mutes.ts';
-import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { pressedData } from '../../buttons/kind.ts';
+import { DIGEST } from '../../buttons/kinds.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { replyHtml, toPlainText } from '../reply.ts';
 
-const PAGE = /^\d{1,2}$/;
 const PAGE_ANSWERS: Record<PageOutcome, string> = {
   queued: 'digest.more_queued', stale: 'digest.more_stale', already: 'digest.more_already', paused: 'subscriptions.paused', none: 'digest.more_none',
 };
@@ -48,19 +48,19 @@ export function digestFeature(deps: BotDeps): Composer<BotContext> {
     return at;
   };
 
-  composer.action(/^dg:more:/, async (ctx) => {
-    const [, at36 = '', page = '', tag = ''] = parseCallbackData(callbackDataOf(ctx), 'dg', 4) ?? [];
-    if (!PAGE.test(page) || Number(page) < 2) throw new UserError('errors.button_expired');
-    const at = digestOf(ctx, at36, tag);
+  composer.action(DIGEST.more.trigger, async (ctx) => {
+    const press = DIGEST.more.unpack(pressedData(ctx));
+    if (!press || press.page < 2 || press.page > 99) throw new UserError('errors.button_expired');
+    const at = digestOf(ctx, press.at, press.tag);
     await assertCanManage(ctx);
-    const outcome = digests.nextPage(chatIdOf(ctx), at, Number(page));
+    const outcome = digests.nextPage(chatIdOf(ctx), at, press.page);
     const key = PAGE_ANSWERS[outcome];
     await ctx.answerCbQuery(toPlainText(ctx.t(key)).slice(0, 200));
   });
 
-  composer.action(/^dg:less:/, async (ctx) => {
-    const data = callbackDataOf(ctx) ?? '';
-    const [, kind = '', value = '', at36 = '', tag = ''] = parseCallbackData(data, 'dg', 5) ?? [];
+  composer.action(DIGEST.less.trigger, async (ctx) => {
+    const data = pressedData(ctx) ?? '';
+    const { kind = '', value = '', at: at36 = '', tag = '' } = DIGEST.less.unpack(data) ?? {};
     const isTopic = kind === 't' && deps.taxonomy.isTopic(value);
     if (!isTopic && !(kind === 's' && SOURCE_KEY.test(value))) throw new UserError('errors.button_expired');
     digestOf(ctx, at36, tag);

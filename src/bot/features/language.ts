@@ -1,7 +1,8 @@
 import { Composer } from 'telegraf';
 import { SUPPORTED_LOCALES, type Locale } from '../../config.ts';
 import { toLocale } from '../../subscriptions/chats.ts';
-import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { pressedData } from '../../buttons/kind.ts';
+import { LANGUAGE } from '../../buttons/kinds.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { setChatMenu } from '../commands.ts';
@@ -30,7 +31,7 @@ export function languageFeature(deps: BotDeps): Composer<BotContext> {
       inline_keyboard: [
         SUPPORTED_LOCALES.map((l) => ({
           text: (l === ctx.locale ? '✅ ' : '') + NATIVE_NAMES[l],
-          callback_data: callbackData('lang', l),
+          callback_data: LANGUAGE.pick.pack({ locale: l }),
         })),
       ],
     },
@@ -65,12 +66,12 @@ export function languageFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   composer.action(/^lang:/, async (ctx) => {
-    const data = callbackDataOf(ctx);
-    const [choice] = parseCallbackData(data, 'lang', 1) ?? [];
-    if (choice === 'menu') {
+    const data = pressedData(ctx);
+    const pick = LANGUAGE.pick.unpack(data);
+    if (LANGUAGE.menu.unpack(data)) {
       await showScreen(ctx, menu(ctx));
-    } else if (choice && (SUPPORTED_LOCALES as readonly string[]).includes(choice)) {
-      await apply(ctx, choice as Locale);
+    } else if (pick) {
+      await apply(ctx, pick.locale);
       await showScreen(ctx, { text: ctx.t('language.set') });
     } else {
       throw new UserError('errors.button_expired');

@@ -2,15 +2,14 @@ import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { SUPPORTED_LOCALES, type Locale } from '../../config.ts';
 import type { ChatRecord } from '../../subscriptions/chats.ts';
-import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { pressedData } from '../../buttons/kind.ts';
+import { READING, SETTINGS } from '../../buttons/kinds.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { button } from '../keyboards/buttons.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { cutText, showScreen, toPlainText, type Screen } from '../reply.ts';
 import { languageNamed, NATIVE_NAMES } from './language.ts';
-
-const isLocale = (code: string | undefined): code is Locale => (SUPPORTED_LOCALES as readonly string[]).includes(code ?? '');
 
 /**
  * The languages a chat reads, in order: a story comes in the first of them it exists in. Separate
@@ -35,16 +34,16 @@ export function readingLanguagesFeature(deps: BotDeps): Composer<BotContext> {
     const text = `${ctx.t('reading.title')}\n\n${order}\n\n${others}\n\n${ctx.t('reading.hint')}`;
     const rows: InlineKeyboardButton[][] = SUPPORTED_LOCALES.map((l) => {
       const at = langs.indexOf(l);
-      const row = [button(`${at >= 0 ? '✅' : '➕'} ${NATIVE_NAMES[l]}`, 'rl', 'x', l)];
-      if (at > 0) row.push(button(`⬆ ${NATIVE_NAMES[l]}`, 'rl', 'u', l));
+      const row = [button(`${at >= 0 ? '✅' : '➕'} ${NATIVE_NAMES[l]}`, READING.toggle, { locale: l })];
+      if (at > 0) row.push(button(`⬆ ${NATIVE_NAMES[l]}`, READING.up, { locale: l }));
       return row;
     });
     rows.push(
       (['tag', 'hide'] as const).map((mode) =>
-        button(`${chat.otherLangs === mode ? '✅ ' : ''}${toPlainText(ctx.t(`reading.button_${mode}`))}`, 'rl', 'o', mode),
+        button(`${chat.otherLangs === mode ? '✅ ' : ''}${toPlainText(ctx.t(`reading.button_${mode}`))}`, READING.others, { mode }),
       ),
     );
-    rows.push([button(toPlainText(ctx.t('reading.back')), 'set', 'menu')]);
+    rows.push([button(toPlainText(ctx.t('reading.back')), SETTINGS.menu, {})]);
     return { text, keyboard: { inline_keyboard: rows } };
   };
 
@@ -69,23 +68,25 @@ export function readingLanguagesFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   composer.action(/^rl:/, async (ctx) => {
-    const data = callbackDataOf(ctx);
-    if (parseCallbackData(data, 'rl', 1)?.[0] === 'menu') {
+    const data = pressedData(ctx);
+    if (READING.menu.unpack(data)) {
       await showScreen(ctx, screen(ctx));
       return ctx.answerCbQuery();
     }
-    const [action, value] = parseCallbackData(data, 'rl', 2) ?? [];
+    const toggle = READING.toggle.unpack(data)?.locale;
+    const up = READING.up.unpack(data)?.locale;
+    const others = READING.others.unpack(data)?.mode;
     const langs = chats.readingLanguages(record(ctx));
-    if (action === 'x' && isLocale(value)) {
-      await save(ctx, langs.includes(value) ? langs.filter((l) => l !== value) : [...langs, value]);
-    } else if (action === 'u' && isLocale(value) && langs.indexOf(value) > 0) {
-      const at = langs.indexOf(value);
+    if (toggle) {
+      await save(ctx, langs.includes(toggle) ? langs.filter((l) => l !== toggle) : [...langs, toggle]);
+    } else if (up && langs.indexOf(up) > 0) {
+      const at = langs.indexOf(up);
       const next = [...langs];
-      next.splice(at - 1, 2, value, langs[at - 1] as Locale);
+      next.splice(at - 1, 2, up, langs[at - 1] as Locale);
       await save(ctx, next);
-    } else if (action === 'o' && (value === 'tag' || value === 'hide')) {
+    } else if (others) {
       await assertCanManage(ctx);
-      chats.setOtherLanguages(chatIdOf(ctx), value);
+      chats.setOtherLanguages(chatIdOf(ctx), others);
     } else {
       throw new UserError('errors.button_expired');
     }

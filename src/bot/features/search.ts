@@ -4,7 +4,8 @@ import type { Locale } from '../../config.ts';
 import { safeUrl } from '../../digests/format.ts';
 import { escapeHtml, formatDateTime, isolateForRtl } from '../../i18n.ts';
 import { PERIOD_MS, parseSearch, type ParsedSearch, type Period } from '../../search/query.ts';
-import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { pressedData } from '../../buttons/kind.ts';
+import { SEARCH } from '../../buttons/kinds.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { cutText, showScreen, type Screen } from '../reply.ts';
@@ -89,12 +90,12 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
     });
     const header = ctx.t('search.header', { query, count: result.total, page: page + 1, pages });
     const nav: InlineKeyboardButton[] = [];
-    if (page > 0) nav.push({ text: ctx.t('common.prev'), callback_data: callbackData('srch', id, page - 1) });
-    if (page < pages - 1) nav.push({ text: ctx.t('common.next'), callback_data: callbackData('srch', id, page + 1) });
+    if (page > 0) nav.push({ text: ctx.t('common.prev'), callback_data: SEARCH.page.pack({ query: id, page: page - 1 }) });
+    if (page < pages - 1) nav.push({ text: ctx.t('common.next'), callback_data: SEARCH.page.pack({ query: id, page: page + 1 }) });
     const periods: Array<Period | 'all'> = ['day', 'week', 'month', 'all'];
     const periodRow = periods.map((p) => ({
       text: `${(session.period ?? 'all') === p ? '✅ ' : ''}${ctx.t(`search.period_${p}`)}`,
-      callback_data: callbackData('srchp', id, p),
+      callback_data: SEARCH.period.pack({ query: id, period: p }),
     }));
     return {
       text: `${header}${filters.length > 0 ? `\n${ctx.t('search.filters', { filters: filters.join(', ') })}` : ''}\n\n${lines.join('\n\n')}`,
@@ -113,18 +114,18 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   composer.action(/^srchp?:/, async (ctx) => {
-    const data = callbackDataOf(ctx);
-    const pageArgs = parseCallbackData(data, 'srch', 2);
-    const periodArgs = parseCallbackData(data, 'srchp', 2);
-    const id = pageArgs?.[0] ?? periodArgs?.[0] ?? '';
+    const data = pressedData(ctx);
+    const turn = SEARCH.page.unpack(data);
+    const choice = SEARCH.period.unpack(data);
+    const id = turn?.query ?? choice?.query ?? '';
     const session = sessions.get(id);
     // A button from another chat, or from before a restart, cannot run someone else's query.
     if (!session || session.chatId !== ctx.chat?.id) throw new UserError('errors.button_expired');
     allow(session.chatId);
-    if (pageArgs && /^\d{1,4}$/.test(pageArgs[1] ?? '')) {
-      await showScreen(ctx, render(ctx, id, session, Number(pageArgs[1])));
-    } else if (periodArgs && ['day', 'week', 'month', 'year', 'all'].includes(periodArgs[1] ?? '')) {
-      const period = periodArgs[1] === 'all' ? undefined : (periodArgs[1] as Period);
+    if (turn && turn.page >= 0 && turn.page < 10_000) {
+      await showScreen(ctx, render(ctx, id, session, turn.page));
+    } else if (choice) {
+      const period = choice.period === 'all' ? undefined : choice.period;
       const updated: Session = { ...session, period };
       if (!period) delete updated.period;
       sessions.set(id, updated);

@@ -6,7 +6,8 @@ import { nextBriefingAt } from '../../digests/due.ts';
 import { CITIES, likelyZoneOrder, offsetLabel } from '../../subscriptions/zones.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { COMMON_TIME_ZONES, parseQuietArgs, parseScheduleArgs, type ParseResult } from '../../subscriptions/schedule.ts';
-import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { pressedData } from '../../buttons/kind.ts';
+import { DIGEST, LANGUAGE, READING, SETTINGS } from '../../buttons/kinds.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { button as b, rows as inRows } from '../keyboards/buttons.ts';
@@ -66,35 +67,35 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
     const chat = current(ctx);
     const mark = (on: boolean, text: string) => (on ? `✅ ${text}` : text);
     const rows: InlineKeyboardButton[][] = [
-      [b(ctx.t('start.button_language'), 'lang', 'menu')],
-      FREQUENCIES.map((f) => b(mark(chat.frequency === f, ctx.t(`settings.frequency_${f}`)), 'set', 'f', f)),
+      [b(ctx.t('start.button_language'), LANGUAGE.menu, {})],
+      FREQUENCIES.map((f) => b(mark(chat.frequency === f, ctx.t(`settings.frequency_${f}`)), SETTINGS.frequency, { value: f })),
     ];
     if (chat.frequency === 'weekly') {
-      const days = [1, 2, 3, 4, 5, 6, 0].map((d) => b(mark(chat.weeklyDay === d, weekdayName(d, ctx.locale)), 'set', 'd', d));
+      const days = [1, 2, 3, 4, 5, 6, 0].map((d) => b(mark(chat.weeklyDay === d, weekdayName(d, ctx.locale)), SETTINGS.weekday, { day: d }));
       rows.push(days.slice(0, 4), days.slice(4));
     }
     if (chat.frequency !== 'instant') {
-      rows.push([b(toPlainText(ctx.t('settings.hour_back')), 'set', 't', 'm60'), b(`🕗 ${chat.digestTime}`, 'set', 'menu'), b(toPlainText(ctx.t('settings.hour_on')), 'set', 't', 'p60')]);
+      rows.push([b(toPlainText(ctx.t('settings.hour_back')), SETTINGS.hour, { step: 'm60' }), b(`🕗 ${chat.digestTime}`, SETTINGS.menu, {}), b(toPlainText(ctx.t('settings.hour_on')), SETTINGS.hour, { step: 'p60' })]);
     }
-    rows.push([b(`🌍 ${zoneLabel(chat.timeZone, ctx.locale, now())}`, 'set', 'zones')]);
+    rows.push([b(`🌍 ${zoneLabel(chat.timeZone, ctx.locale, now())}`, SETTINGS.zones, {})]);
     const reading = chats.readingLanguages(chat).map((l) => l.toUpperCase()).join(' · ');
-    rows.push([b(toPlainText(ctx.t('settings.button_reading', { langs: reading })), 'rl', 'menu')]);
+    rows.push([b(toPlainText(ctx.t('settings.button_reading', { langs: reading })), READING.menu, {})]);
     rows.push(
       QUIET_PRESETS.map((q) => {
         const on = q === 'off' ? !chat.quietStart : `${chat.quietStart}-${chat.quietEnd}`.replace(/:/g, '') === q;
         const label = q === 'off' ? ctx.t('settings.quiet_off') : `${q.slice(0, 2)}–${q.slice(5, 7)}`;
-        return b(mark(on, `🌙 ${label}`), 'set', 'q', q);
+        return b(mark(on, `🌙 ${label}`), SETTINGS.quiet, { value: q });
       }),
     );
     // Digits are a matter of house style in Arabic only (see README: Editions).
     if (chats.localeOf(chat) === 'ar' && deps.services.editions) {
-      rows.push([b(mark(chat.digits !== 'arab', '123'), 'set', 'n', 'latn'), b(mark(chat.digits === 'arab', '١٢٣'), 'set', 'n', 'arab')]);
+      rows.push([b(mark(chat.digits !== 'arab', '123'), SETTINGS.digits, { digits: 'latn' }), b(mark(chat.digits === 'arab', '١٢٣'), SETTINGS.digits, { digits: 'arab' })]);
     }
     // "Less like this" is undone here: one button per muted topic or source.
     const muted = mutes.list(chat.id);
     for (const m of muted) {
       const name = m.kind === 'topic' ? deps.taxonomy.topicName(m.value, ctx.locale) : (m.label ?? ctx.t('digest.source_unnamed'));
-      rows.push([b(toPlainText(ctx.t('settings.button_unmute', { name })), 'set', 'um', m.kind === 'topic' ? 't' : 's', m.value)]);
+      rows.push([b(toPlainText(ctx.t('settings.button_unmute', { name })), SETTINGS.unmute, { kind: m.kind === 'topic' ? 't' : 's', value: m.value })]);
     }
     const mutedLine = muted.length > 0 ? `\n${ctx.t('settings.muted', { count: muted.length })}` : '';
     const banner = ctx.edition ? `${ctx.t(`editions.banner_${ctx.edition.kind}`, { title: ctx.edition.title })}\n` : '';
@@ -107,9 +108,9 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
     const at = now();
     const zones = likelyZoneOrder(ctx.locale, followed).map((i) => {
       const city = CITIES[i] as (typeof CITIES)[number];
-      return b(`${city.names[ctx.locale]} (${offsetLabel(city.zone, at)})`, 'set', 'z', i);
+      return b(`${city.names[ctx.locale]} (${offsetLabel(city.zone, at)})`, SETTINGS.zone, { city: i });
     });
-    const rows = [...inRows(zones, 2), [b(ctx.t('common.back'), 'set', 'menu')]];
+    const rows = [...inRows(zones, 2), [b(ctx.t('common.back'), SETTINGS.menu, {})]];
     return { text: ctx.t('settings.zones_title'), keyboard: { inline_keyboard: rows } };
   };
 
@@ -136,13 +137,13 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
   typedSetting('quiet', 100, parseQuietArgs, (chatId, quiet) => ({ chat: chats.setQuietHours(chatId, quiet), saved: quiet ? 'quiet.saved' : 'quiet.off' }));
 
   // The digest's "⚙️ Settings" opens the screen as a message of its own: editing would replace the digest.
-  composer.action('dg:set', async (ctx) => {
+  composer.action(DIGEST.settings.trigger, async (ctx) => {
     await replyHtml(ctx, screen(ctx).text, screen(ctx).keyboard);
     await ctx.answerCbQuery();
   });
 
-  composer.action(/^set:um:/, async (ctx) => {
-    const [, kind = '', value = ''] = parseCallbackData(callbackDataOf(ctx), 'set', 3) ?? [];
+  composer.action(SETTINGS.unmute.trigger, async (ctx) => {
+    const { kind = '', value = '' } = SETTINGS.unmute.unpack(pressedData(ctx)) ?? {};
     if (!(kind === 't' && deps.taxonomy.isTopic(value)) && !(kind === 's' && /^[0-9a-z]{1,7}$/.test(value))) throw new UserError('errors.button_expired');
     await assertCanManage(ctx);
     mutes.unmute(chatIdOf(ctx), kind === 't' ? 'topic' : 'source', value);
@@ -151,25 +152,30 @@ export function settingsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   composer.action(/^set:/, async (ctx) => {
-    const data = callbackDataOf(ctx);
-    const single = parseCallbackData(data, 'set', 1);
-    const [kind, value = ''] = parseCallbackData(data, 'set', 2) ?? [];
+    const data = pressedData(ctx);
     const chatId = chatIdOf(ctx);
-    if (single?.[0] === 'menu') return showScreen(ctx, screen(ctx)).then(() => ctx.answerCbQuery());
-    if (single?.[0] === 'zones') return showScreen(ctx, zonesScreen(ctx)).then(() => ctx.answerCbQuery());
+    if (SETTINGS.menu.unpack(data)) return showScreen(ctx, screen(ctx)).then(() => ctx.answerCbQuery());
+    if (SETTINGS.zones.unpack(data)) return showScreen(ctx, zonesScreen(ctx)).then(() => ctx.answerCbQuery());
+    const frequency = SETTINGS.frequency.unpack(data)?.value;
+    const day = SETTINGS.weekday.unpack(data)?.day;
+    const step = SETTINGS.hour.unpack(data)?.step;
+    const zone = COMMON_TIME_ZONES[SETTINGS.zone.unpack(data)?.city ?? -1];
+    const digits = SETTINGS.digits.unpack(data)?.digits;
+    const quietPreset = SETTINGS.quiet.unpack(data)?.value;
     await assertCanManage(ctx);
-    if (kind === 'f' && (FREQUENCIES as readonly string[]).includes(value)) {
-      ctx.chatRecord = chats.setSchedule(chatId, { frequency: value as Frequency });
-    } else if (kind === 'd' && /^[0-6]$/.test(value) && current(ctx).frequency === 'weekly') {
+    if (frequency && (FREQUENCIES as readonly string[]).includes(frequency)) {
+      ctx.chatRecord = chats.setSchedule(chatId, { frequency: frequency as Frequency });
+    } else if (day !== undefined && day <= 6 && current(ctx).frequency === 'weekly') {
       // A weekday button left on a screen from before the switch to daily or instant is stale.
-      ctx.chatRecord = chats.setSchedule(chatId, { weeklyDay: Number(value) });
-    } else if (kind === 't' && (value === 'm60' || value === 'p60')) {
-      ctx.chatRecord = chats.setSchedule(chatId, { digestTime: shiftTime(current(ctx).digestTime, value === 'm60' ? -60 : 60) });
-    } else if (kind === 'z' && /^\d+$/.test(value) && COMMON_TIME_ZONES[Number(value)]) {
-      ctx.chatRecord = chats.setSchedule(chatId, { timeZone: COMMON_TIME_ZONES[Number(value)] as string });
-    } else if (kind === 'n' && (value === 'latn' || value === 'arab') && deps.services.editions) {
-      ctx.chatRecord = deps.services.editions.setDigits(chatId, value);
-    } else if (kind === 'q' && (QUIET_PRESETS as readonly string[]).includes(value)) {
+      ctx.chatRecord = chats.setSchedule(chatId, { weeklyDay: day });
+    } else if (step) {
+      ctx.chatRecord = chats.setSchedule(chatId, { digestTime: shiftTime(current(ctx).digestTime, step === 'm60' ? -60 : 60) });
+    } else if (zone) {
+      ctx.chatRecord = chats.setSchedule(chatId, { timeZone: zone });
+    } else if (digits && deps.services.editions) {
+      ctx.chatRecord = deps.services.editions.setDigits(chatId, digits);
+    } else if (quietPreset && (QUIET_PRESETS as readonly string[]).includes(quietPreset)) {
+      const value = quietPreset;
       const quiet = value === 'off' ? null : { start: `${value.slice(0, 2)}:${value.slice(2, 4)}`, end: `${value.slice(5, 7)}:${value.slice(7, 9)}` };
       ctx.chatRecord = chats.setQuietHours(chatId, quiet);
     } else {

@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import { callbackData } from '../callback-data.ts';
+import { LANGUAGE, SETTINGS, SUBSCRIBE } from '../../buttons/kinds.ts';
 import { chatIdOf, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
@@ -26,10 +26,10 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     ].filter(Boolean);
     const keyboard: InlineKeyboardMarkup = {
       inline_keyboard: [
-        [{ text: ctx.t('start.button_subscribe'), callback_data: callbackData('sub', 'm') }],
+        [{ text: ctx.t('start.button_subscribe'), callback_data: SUBSCRIBE.macros.pack({}) }],
         [
-          { text: ctx.t('start.button_language'), callback_data: callbackData('lang', 'menu') },
-          { text: ctx.t('start.button_settings'), callback_data: callbackData('set', 'menu') },
+          { text: ctx.t('start.button_language'), callback_data: LANGUAGE.menu.pack({}) },
+          { text: ctx.t('start.button_settings'), callback_data: SETTINGS.menu.pack({}) },
         ],
       ],
     };

@@ -1,7 +1,8 @@
 import { Composer } from 'telegraf';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
-import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { pressedData } from '../../buttons/kind.ts';
+import { SUBSCRIBE } from '../../buttons/kinds.ts';
 import { countriesScreen, macroScreen, regionLabel, topicLabel, topicsScreen, WIZARD_GROUPS } from '../keyboards/subscribe-wizard.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
 import { cutText, replyHtml, showScreen, toPlainText } from '../reply.ts';
@@ -67,7 +68,7 @@ function suggestionKeyboard(ctx: BotContext, deps: BotDeps, suggestions: readonl
     inline_keyboard: suggestions.map((s) => [
       {
         text: toPlainText(ctx.t('subscribe.suggestion_button', { target: targetLabel(ctx, deps, s) })) + words,
-        callback_data: callbackData('sub', words ? 'yk' : 'y', s.region, s.topic),
+        callback_data: (words ? SUBSCRIBE.pickWithWords : SUBSCRIBE.pick).pack({ region: s.region, topic: s.topic }),
       },
     ]),
   };
@@ -166,35 +167,33 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   composer.action(/^sub:/, async (ctx) => {
-    const data = callbackDataOf(ctx);
-    const open = parseCallbackData(data, 'sub', 1);
-    const macro = parseCallbackData(data, 'sub', 3);
-    const topics = parseCallbackData(data, 'sub', 4);
-    const toggle = parseCallbackData(data, 'sub', 5);
-    const pick = macro;
-    const validPage = (p: string) => /^\d{1,2}$/.test(p);
+    const data = pressedData(ctx);
+    const words = SUBSCRIBE.pickWithWords.unpack(data);
+    const pick = words ?? SUBSCRIBE.pick.unpack(data);
+    const countries = SUBSCRIBE.countries.unpack(data);
+    const topics = SUBSCRIBE.topics.unpack(data);
+    const toggle = SUBSCRIBE.toggle.unpack(data);
+    const isRegion = (id: string) => id === 'all' || deps.taxonomy.isRegion(id);
+    const isTopic = (id: string) => id === 'all' || deps.taxonomy.isTopic(id);
+    const validPage = (p: number) => p < 100;
     const validBack = (b: string) => b === 'm' || MACROS.includes(b);
 
-    if (open?.[0] === 'm') {
+    if (SUBSCRIBE.macros.unpack(data)) {
       await showScreen(ctx, macroScreen(view(ctx)));
-    } else if (open?.[0] === 'done') {
+    } else if (SUBSCRIBE.done.unpack(data)) {
       const list = subscriptions.list(chatIdOf(ctx));
       const offer = list.length > 0 ? tasteOffer(ctx, deps) : undefined;
       const done = ctx.t('wizard.done', { count: list.length });
       await showScreen(ctx, offer ? { text: `${done}\n\n${offer.text}`, ...(offer.keyboard ? { keyboard: offer.keyboard } : {}) } : { text: done });
-    } else if (
-      (pick?.[0] === 'y' || pick?.[0] === 'yk') &&
-      (pick[1] === 'all' || deps.taxonomy.isRegion(pick[1] ?? '')) &&
-      (pick[2] === 'all' || deps.taxonomy.isTopic(pick[2] ?? ''))
-    ) {
+    } else if (pick && isRegion(pick.region) && isTopic(pick.topic)) {
       await assertCanManage(ctx);
-      const target = { region: pick[1] as string, topic: pick[2] as string };
+      const target = { region: pick.region, topic: pick.topic };
       assertRoom(ctx, target);
       const chatId = chatIdOf(ctx);
       const existing = subscriptions.list(chatId).find((s) => s.region === target.region && s.topic === target.topic);
       // The words typed with a misspelt place come with its guess; gone stale, the button says so.
-      const keywords = pick[0] === 'yk' ? subscriptions.keywordsFor(chatId, now()) : undefined;
-      if (pick[0] === 'yk' && !keywords) throw new UserError('errors.button_expired');
+      const keywords = words ? subscriptions.keywordsFor(chatId, now()) : undefined;
+      if (words && !keywords) throw new UserError('errors.button_expired');
       if (keywords) assertNotOnlyExclusions(target, keywords);
       // Tapped twice, or already followed with keywords: those filters stay, as with a repeated /subscribe.
       const added = keywords ? subscriptions.add(chatId, target.region, target.topic, keywords) : !existing && subscriptions.add(chatId, target.region, target.topic);
@@ -202,28 +201,17 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
       const offer = tasteOffer(ctx, deps, sub);
       const reply = subscribedReply(ctx, deps, sub, added ? 'added' : 'exists');
       await showScreen(ctx, { text: `${reply}\n\n${offer.text}`, ...(offer.keyboard ? { keyboard: offer.keyboard } : {}) });
-    } else if (macro?.[0] === 'c' && MACROS.includes(macro[1] ?? '') && validPage(macro[2] ?? '')) {
-      await showScreen(ctx, countriesScreen(view(ctx), macro[1] as string, Number(macro[2])));
-    } else if (
-      topics?.[0] === 't' &&
-      (topics[1] === 'all' || deps.taxonomy.isRegion(topics[1] ?? '')) &&
-      validBack(topics[2] ?? '') &&
-      validPage(topics[3] ?? '')
-    ) {
-      await showScreen(ctx, topicsScreen(view(ctx), topics[1] as string, topics[2] as string, Number(topics[3])));
-    } else if (
-      toggle?.[0] === 'x' &&
-      (toggle[1] === 'all' || deps.taxonomy.isRegion(toggle[1] ?? '')) &&
-      (toggle[2] === 'all' || deps.taxonomy.isTopic(toggle[2] ?? '')) &&
-      validBack(toggle[3] ?? '') &&
-      validPage(toggle[4] ?? '')
-    ) {
+    } else if (countries && MACROS.includes(countries.macro) && validPage(countries.page)) {
+      await showScreen(ctx, countriesScreen(view(ctx), countries.macro, countries.page));
+    } else if (topics && isRegion(topics.region) && validBack(topics.back) && validPage(topics.page)) {
+      await showScreen(ctx, topicsScreen(view(ctx), topics.region, topics.back, topics.page));
+    } else if (toggle && isRegion(toggle.region) && isTopic(toggle.topic) && validBack(toggle.back) && validPage(toggle.page)) {
       await assertCanManage(ctx);
-      const [, region, topic, back, page] = toggle as [string, string, string, string, string];
+      const { region, topic, back, page } = toggle;
       assertRoom(ctx, { region, topic });
       const on = subscriptions.toggle(chatIdOf(ctx), region, topic);
       const label = targetLabel(ctx, deps, { region, topic });
-      await showScreen(ctx, topicsScreen(view(ctx), region, back, Number(page)));
+      await showScreen(ctx, topicsScreen(view(ctx), region, back, page));
       await ctx.answerCbQuery(toPlainText(ctx.t(on ? 'subscribe.added' : 'unsubscribe.removed', { target: label })));
       return;
     } else {

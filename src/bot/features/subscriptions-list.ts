@@ -4,7 +4,8 @@ import { fnv1a } from '../../articles/fingerprint.ts';
 import { escapeHtml } from '../../i18n.ts';
 import { formatKeyword, mergeKeywords, parseKeywords, type Keywords } from '../../subscriptions/keywords.ts';
 import type { SubscriptionRecord } from '../../subscriptions/subscriptions.ts';
-import { callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { pressedData } from '../../buttons/kind.ts';
+import { KEYWORDS } from '../../buttons/kinds.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { button, rows } from '../keyboards/buttons.ts';
@@ -43,7 +44,7 @@ export function subscriptionsFeature(deps: BotDeps): Composer<BotContext> {
     });
     const paused = ctx.chatRecord?.status === 'paused' ? `\n\n${ctx.t('subscriptions.paused')}` : '';
     const text = `${ctx.t('subscriptions.title', { count: list.length })}\n${lines.join('\n')}\n\n${ctx.t('keywords.list_hint')}${paused}`;
-    const buttons = list.map((s, i) => [button(`✏️ ${toPlainText(labels[i] as string)}`, 'kw', 'o', s.id)]);
+    const buttons = list.map((s, i) => [button(`✏️ ${toPlainText(labels[i] as string)}`, KEYWORDS.open, { sub: s.id })]);
     return { text, keyboard: { inline_keyboard: buttons } };
   };
 
@@ -56,18 +57,17 @@ export function subscriptionsFeature(deps: BotDeps): Composer<BotContext> {
     const any = sub.include.length + sub.exclude.length > 0;
     lines.push('', ctx.t(any ? 'keywords.help' : 'keywords.none'));
     const removers = (['i', 'e'] as const).flatMap((s) =>
-      sub[SIDES[s]].map((w) => button(`✖ ${formatKeyword(SIDES[s], w)}`, 'kw', 'r', sub.id, s, keywordTag(SIDES[s], w))),
+      sub[SIDES[s]].map((w) => button(`✖ ${formatKeyword(SIDES[s], w)}`, KEYWORDS.remove, { sub: sub.id, side: s, word: keywordTag(SIDES[s], w) })),
     );
-    const actions = [button(ctx.t('keywords.add_button'), 'kw', 'a', sub.id)];
-    if (any) actions.push(button(ctx.t('keywords.clear_button'), 'kw', 'c', sub.id));
-    const keyboard: InlineKeyboardButton[][] = [...rows(removers, 2), actions, [button(ctx.t('keywords.back_button'), 'kw', 'l')]];
+    const actions = [button(ctx.t('keywords.add_button'), KEYWORDS.add, { sub: sub.id })];
+    if (any) actions.push(button(ctx.t('keywords.clear_button'), KEYWORDS.clear, { sub: sub.id }));
+    const keyboard: InlineKeyboardButton[][] = [...rows(removers, 2), actions, [button(ctx.t('keywords.back_button'), KEYWORDS.list, {})]];
     return { text: lines.join('\n'), keyboard: { inline_keyboard: keyboard } };
   };
 
   /** The chat's own subscription named by a button; another chat's id reads as a stale button. */
-  const subscriptionOf = (ctx: BotContext, idText: string | undefined): SubscriptionRecord => {
-    const id = /^\d{1,15}$/.test(idText ?? '') ? Number(idText) : Number.NaN;
-    const sub = Number.isSafeInteger(id) ? subscriptions.get(chatIdOf(ctx), id) : undefined;
+  const subscriptionOf = (ctx: BotContext, id: number | undefined): SubscriptionRecord => {
+    const sub = id === undefined ? undefined : subscriptions.get(chatIdOf(ctx), id);
     if (!sub) throw new UserError('errors.button_expired');
     return sub;
   };
@@ -81,16 +81,18 @@ export function subscriptionsFeature(deps: BotDeps): Composer<BotContext> {
   composer.command('subscriptions', (ctx) => showScreen(ctx, listScreen(ctx)));
 
   composer.action(/^kw:/, async (ctx) => {
-    const data = callbackDataOf(ctx);
-    if (parseCallbackData(data, 'kw', 1)?.[0] === 'l') {
+    const data = pressedData(ctx);
+    if (KEYWORDS.list.unpack(data)) {
       await showScreen(ctx, listScreen(ctx));
       return ctx.answerCbQuery();
     }
-    const one = parseCallbackData(data, 'kw', 2);
-    const remove = parseCallbackData(data, 'kw', 4);
-    const action = one?.[0] ?? (remove?.[0] === 'r' ? 'r' : undefined);
-    if (!action || !['o', 'a', 'c', 'r'].includes(action)) throw new UserError('errors.button_expired');
-    const sub = subscriptionOf(ctx, (one ?? remove)?.[1]);
+    const open = KEYWORDS.open.unpack(data);
+    const add = KEYWORDS.add.unpack(data);
+    const clear = KEYWORDS.clear.unpack(data);
+    const remove = KEYWORDS.remove.unpack(data);
+    const action = open ? 'o' : add ? 'a' : clear ? 'c' : remove ? 'r' : undefined;
+    if (!action) throw new UserError('errors.button_expired');
+    const sub = subscriptionOf(ctx, (open ?? add ?? clear ?? remove)?.sub);
     await assertCanManage(ctx);
 
     if (action === 'o') {
@@ -111,8 +113,8 @@ export function subscriptionsFeature(deps: BotDeps): Composer<BotContext> {
       await showScreen(ctx, editorScreen(ctx, save(ctx, sub, { include: [], exclude: [] })));
       return ctx.answerCbQuery(toPlainText(ctx.t('keywords.cleared')));
     }
-    const side = SIDES[remove?.[2] as keyof typeof SIDES] as 'include' | 'exclude' | undefined;
-    const word = side ? sub[side].find((w) => keywordTag(side, w) === remove?.[3]) : undefined;
+    const side = remove ? SIDES[remove.side] : undefined;
+    const word = side ? sub[side].find((w) => keywordTag(side, w) === remove?.word) : undefined;
     if (!side || word === undefined) throw new UserError('errors.button_expired');
     const keywords = { include: sub.include, exclude: sub.exclude, [side]: sub[side].filter((w) => w !== word) };
     await showScreen(ctx, editorScreen(ctx, save(ctx, sub, keywords)));

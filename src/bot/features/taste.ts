@@ -2,7 +2,8 @@ import { Composer } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { decodeInstant, encodeInstant } from '../../digests/buttons.ts';
 import type { Subscription } from '../../subscriptions/subscriptions.ts';
-import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { pressedData } from '../../buttons/kind.ts';
+import { DIGEST } from '../../buttons/kinds.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
@@ -38,7 +39,7 @@ export function tasteOffer(ctx: BotContext, deps: BotDeps, sub?: Subscription): 
   if (ctx.edition?.kind === 'channel') return { text: ctx.t('editions.taste_next', { count, period }) };
   const at36 = encodeInstant((deps.now ?? Date.now)());
   const tag = digests.tag(chatId, payloadOf(sub, at36));
-  const data = sub ? callbackData('dg', 't', sub.region, sub.topic, at36, tag) : callbackData('dg', 'tw', at36, tag);
+  const data = sub ? DIGEST.taste.pack({ region: sub.region, topic: sub.topic, at: at36, tag }) : DIGEST.tasteWhole.pack({ at: at36, tag });
   const label = toPlainText(ctx.t('digest.taste_button', { count }));
   return { text: ctx.t('digest.taste_offer', { count, period }), keyboard: { inline_keyboard: [[{ text: label, callback_data: data }]] } };
 }
@@ -58,16 +59,16 @@ export function tasteFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCbQuery(toPlainText(ctx.t(key)).slice(0, 200));
   };
 
-  composer.action(/^dg:t:/, async (ctx) => {
-    const [, region = '', topic = '', at36 = '', tag = ''] = parseCallbackData(callbackDataOf(ctx), 'dg', 5) ?? [];
+  composer.action(DIGEST.taste.trigger, async (ctx) => {
+    const { region = '', topic = '', at: at36 = '', tag = '' } = DIGEST.taste.unpack(pressedData(ctx)) ?? {};
     // The subscription as it is now: its keywords may have changed since the offer.
     const sub = subscriptions.list(chatIdOf(ctx)).find((s) => s.region === region && s.topic === topic);
     if (!sub) throw new UserError('errors.button_expired');
     await answer(ctx, sub, at36, tag);
   });
 
-  composer.action(/^dg:tw:/, async (ctx) => {
-    const [, at36 = '', tag = ''] = parseCallbackData(callbackDataOf(ctx), 'dg', 3) ?? [];
+  composer.action(DIGEST.tasteWhole.trigger, async (ctx) => {
+    const { at: at36 = '', tag = '' } = DIGEST.tasteWhole.unpack(pressedData(ctx)) ?? {};
     if (subscriptions.list(chatIdOf(ctx)).length === 0) throw new UserError('errors.button_expired');
     await answer(ctx, undefined, at36, tag);
   });

@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { callbackData, callbackDataOf, parseCallbackData } from '../callback-data.ts';
+import { pressedData } from '../../buttons/kind.ts';
+import { UNSUBSCRIBE } from '../../buttons/kinds.ts';
 import { chatIdOf, UserError, type BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { assertCanManage } from '../middlewares/group-admin.ts';
@@ -23,8 +24,8 @@ export function unsubscribeFeature(deps: BotDeps): Composer<BotContext> {
       text: ctx.t('unsubscribe.confirm_all', { count }),
       keyboard: {
         inline_keyboard: [
-          [{ text: toPlainText(ctx.t('unsubscribe.confirm_yes', { count })), callback_data: callbackData('uns', 'really') }],
-          [{ text: toPlainText(ctx.t('unsubscribe.confirm_no')), callback_data: callbackData('uns', 'list') }],
+          [{ text: toPlainText(ctx.t('unsubscribe.confirm_yes', { count })), callback_data: UNSUBSCRIBE.really.pack({}) }],
+          [{ text: toPlainText(ctx.t('unsubscribe.confirm_no')), callback_data: UNSUBSCRIBE.list.pack({}) }],
         ],
       },
     };
@@ -37,7 +38,7 @@ export function unsubscribeFeature(deps: BotDeps): Composer<BotContext> {
     const gone = subscriptions.removeAllUndoably(chatIdOf(ctx), now());
     return {
       text: ctx.t('unsubscribe.removed_all', { count: gone.length, seconds: UNDO_MS / 1000 }),
-      keyboard: { inline_keyboard: [[{ text: toPlainText(ctx.t('unsubscribe.undo_button')), callback_data: callbackData('uns', 'undo') }]] },
+      keyboard: { inline_keyboard: [[{ text: toPlainText(ctx.t('unsubscribe.undo_button')), callback_data: UNSUBSCRIBE.undo.pack({}) }]] },
     };
   };
 
@@ -45,9 +46,9 @@ export function unsubscribeFeature(deps: BotDeps): Composer<BotContext> {
     const list = subscriptions.list(chatIdOf(ctx));
     if (list.length === 0) return { text: ctx.t('unsubscribe.none') };
     const buttons: InlineKeyboardButton[][] = list.map((s) => [
-      { text: `✖ ${toPlainText(targetLabel(ctx, deps, s))}`, callback_data: callbackData('uns', s.region, s.topic) },
+      { text: `✖ ${toPlainText(targetLabel(ctx, deps, s))}`, callback_data: UNSUBSCRIBE.one.pack({ region: s.region, topic: s.topic }) },
     ]);
-    buttons.push([{ text: ctx.t('unsubscribe.all_button'), callback_data: callbackData('uns', 'everything') }]);
+    buttons.push([{ text: ctx.t('unsubscribe.all_button'), callback_data: UNSUBSCRIBE.everything.pack({}) }]);
     return { text: ctx.t('unsubscribe.choose'), keyboard: { inline_keyboard: buttons } };
   };
 
@@ -72,27 +73,26 @@ export function unsubscribeFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   composer.action(/^uns:/, async (ctx) => {
-    const data = callbackDataOf(ctx);
-    const pair = parseCallbackData(data, 'uns', 2);
-    const all = parseCallbackData(data, 'uns', 1);
+    const data = pressedData(ctx);
+    const pair = UNSUBSCRIBE.one.unpack(data);
     const chatId = chatIdOf(ctx);
-    if (all?.[0] === 'everything') {
+    if (UNSUBSCRIBE.everything.unpack(data)) {
       await showScreen(ctx, confirmScreen(ctx));
       return ctx.answerCbQuery();
-    } else if (all?.[0] === 'really') {
+    } else if (UNSUBSCRIBE.really.unpack(data)) {
       await showScreen(ctx, await removeAll(ctx));
       return ctx.answerCbQuery();
-    } else if (all?.[0] === 'undo') {
+    } else if (UNSUBSCRIBE.undo.unpack(data)) {
       await assertCanManage(ctx);
       const back = subscriptions.undoRemoveAll(chatId, now(), UNDO_MS);
       if (back === undefined) throw new UserError('unsubscribe.undo_expired');
       await showScreen(ctx, { text: ctx.t('unsubscribe.restored', { count: back }) });
       return ctx.answerCbQuery();
-    } else if (all?.[0] === 'list') {
+    } else if (UNSUBSCRIBE.list.unpack(data)) {
       // Cancel: back to the list, nothing removed.
-    } else if (pair && (pair[0] === 'all' || deps.taxonomy.isRegion(pair[0] ?? '')) && (pair[1] === 'all' || deps.taxonomy.isTopic(pair[1] ?? ''))) {
+    } else if (pair && (pair.region === 'all' || deps.taxonomy.isRegion(pair.region)) && (pair.topic === 'all' || deps.taxonomy.isTopic(pair.topic))) {
       await assertCanManage(ctx);
-      subscriptions.remove(chatId, pair[0] as string, pair[1] as string);
+      subscriptions.remove(chatId, pair.region, pair.topic);
     } else {
       throw new UserError('errors.button_expired');
     }

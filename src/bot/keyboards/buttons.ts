@@ -1,10 +1,10 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { callbackData } from '../callback-data.ts';
+import type { ButtonKind, Fields, Values } from '../../buttons/kind.ts';
 
-/** A button whose data goes through callbackData, so no keyboard can outgrow Telegram's limit. */
-export const button = (text: string, ...data: Array<string | number>): InlineKeyboardButton => ({
+/** A button whose data is packed by its kind, so no keyboard can outgrow Telegram's limit. */
+export const button = <F extends Fields>(text: string, kind: ButtonKind<F>, values: Values<F>): InlineKeyboardButton => ({
   text,
-  callback_data: callbackData(...data),
+  callback_data: kind.pack(values),
 });
 
 export const rows = <T>(items: readonly T[], perRow: number): T[][] => {

@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n.ts';
 import type { Subscription } from '../../subscriptions/subscriptions.ts';
 import { MACRO_REGION_IDS, type Taxonomy } from '../../taxonomy/index.ts';
 import type { Screen } from '../reply.ts';
+import { SUBSCRIBE } from '../../buttons/kinds.ts';
 import { button, rows } from './buttons.ts';
 
 export const PAGE_SIZE = 8;
@@ -40,16 +41,16 @@ export function macroScreen(view: WizardView): Screen {
   const macros = MACRO_REGION_IDS.map((id) => {
     const members = taxonomy.coveredBy(id);
     const marked = followsRegion(subscriptions, id) || subscriptions.some((s) => members.has(s.region));
-    return button((marked ? CHECK : '') + taxonomy.regionName(id, locale), 'sub', 'c', id, 0);
+    return button((marked ? CHECK : '') + taxonomy.regionName(id, locale), SUBSCRIBE.countries, { macro: id, page: 0 });
   });
   return {
     text: t('wizard.macro_title'),
     keyboard: {
       inline_keyboard: [
-        [button((followsRegion(subscriptions, 'all') ? CHECK : '') + t('common.all_regions'), 'sub', 't', 'all', 'm', 0)],
-        [button((subscriptions.some((s) => russia.has(s.region)) ? CHECK : '') + taxonomy.regionName(RUSSIA, locale), 'sub', 'c', RUSSIA, 0)],
+        [button((followsRegion(subscriptions, 'all') ? CHECK : '') + t('common.all_regions'), SUBSCRIBE.topics, { region: 'all', back: 'm', page: 0 })],
+        [button((subscriptions.some((s) => russia.has(s.region)) ? CHECK : '') + taxonomy.regionName(RUSSIA, locale), SUBSCRIBE.countries, { macro: RUSSIA, page: 0 })],
         ...rows(macros, 2),
-        [button(t('common.done'), 'sub', 'done')],
+        [button(t('common.done'), SUBSCRIBE.done, {})],
       ],
     },
   };
@@ -85,25 +86,25 @@ export function countriesScreen(view: WizardView, macro: string, page: number): 
   const current = Math.min(Math.max(page, 0), pages - 1);
   const slice = places.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
   const placeButtons = slice.map((id) =>
-    button((followsRegion(subscriptions, id) ? CHECK : '') + taxonomy.regionName(id, locale), 'sub', 't', id, macro, current),
+    button((followsRegion(subscriptions, id) ? CHECK : '') + taxonomy.regionName(id, locale), SUBSCRIBE.topics, { region: id, back: macro, page: current }),
   );
   // Page buttons say where they go, so neither reads like "Back" (in Arabic they point the other way).
   const nav: InlineKeyboardButton[] = [];
-  if (current > 0) nav.push(button(t('wizard.page_prev', { page: current }), 'sub', 'c', macro, current - 1));
-  if (current < pages - 1) nav.push(button(t('wizard.page_next', { page: current + 2 }), 'sub', 'c', macro, current + 1));
+  if (current > 0) nav.push(button(t('wizard.page_prev', { page: current }), SUBSCRIBE.countries, { macro, page: current - 1 }));
+  if (current < pages - 1) nav.push(button(t('wizard.page_next', { page: current + 2 }), SUBSCRIBE.countries, { macro, page: current + 1 }));
   const jumps = pages >= LETTERS_FROM_PAGES ? letterJumps(taxonomy, places, locale) : [];
-  const letters = jumps.map((j) => button(j.page === current ? `·${j.letter}·` : j.letter, 'sub', 'c', macro, j.page));
+  const letters = jumps.map((j) => button(j.page === current ? `·${j.letter}·` : j.letter, SUBSCRIBE.countries, { macro, page: j.page }));
   const macroName = taxonomy.regionName(macro, locale);
   const whole = macro === RUSSIA ? t('wizard.whole_russia') : t('wizard.whole_macro', { macro: macroName });
   return {
     text: t('wizard.countries_title', { macro: macroName, page: current + 1, pages }),
     keyboard: {
       inline_keyboard: [
-        [button((followsRegion(subscriptions, macro) ? CHECK : '') + whole, 'sub', 't', macro, macro, current)],
+        [button((followsRegion(subscriptions, macro) ? CHECK : '') + whole, SUBSCRIBE.topics, { region: macro, back: macro, page: current })],
         ...rows(placeButtons, 2),
         ...(nav.length > 0 ? [nav] : []),
         ...rows(letters, LETTERS_PER_ROW),
-        [button(t('common.back'), 'sub', 'm'), button(t('common.done'), 'sub', 'done')],
+        [button(t('common.back'), SUBSCRIBE.macros, {}), button(t('common.done'), SUBSCRIBE.done, {})],
       ],
     },
   };
@@ -114,16 +115,16 @@ export function topicsScreen(view: WizardView, region: string, backMacro: string
   const { taxonomy, t, locale, subscriptions } = view;
   const has = (topic: string) => subscriptions.some((s) => s.region === region && s.topic === topic);
   const topicButtons = taxonomy.topics.map((topic) =>
-    button((has(topic) ? CHECK : '') + taxonomy.topicName(topic, locale), 'sub', 'x', region, topic, backMacro, page),
+    button((has(topic) ? CHECK : '') + taxonomy.topicName(topic, locale), SUBSCRIBE.toggle, { region, topic, back: backMacro, page }),
   );
-  const back = backMacro === 'm' ? button(t('common.back'), 'sub', 'm') : button(t('common.back'), 'sub', 'c', backMacro, page);
+  const back = backMacro === 'm' ? button(t('common.back'), SUBSCRIBE.macros, {}) : button(t('common.back'), SUBSCRIBE.countries, { macro: backMacro, page });
   return {
     text: t('wizard.topics_title', { region: regionLabel(taxonomy, t, locale, region) }),
     keyboard: {
       inline_keyboard: [
-        [button((has('all') ? CHECK : '') + t('common.all_topics'), 'sub', 'x', region, 'all', backMacro, page)],
+        [button((has('all') ? CHECK : '') + t('common.all_topics'), SUBSCRIBE.toggle, { region, topic: 'all', back: backMacro, page })],
         ...rows(topicButtons, 2),
-        [back, button(t('common.done'), 'sub', 'done')],
+        [back, button(t('common.done'), SUBSCRIBE.done, {})],
       ],
     },
   };

@@ -2,7 +2,8 @@ import { Composer } from 'telegraf';
 import {
   BREAKING_DRAFT_TTL_MS, checkBreakingText, formatBreaking, splitBreakingInput, type BreakingDraft,
 } from '../../../admin/index.ts';
-import { callbackData, callbackDataOf, parseCallbackData } from '../../callback-data.ts';
+import { pressedData } from '../../../buttons/kind.ts';
+import { BREAKING } from '../../../buttons/kinds.ts';
 import { UserError, type BotContext } from '../../context.ts';
 import type { BotDeps } from '../../deps.ts';
 import { showScreen, toPlainText, type Screen } from '../../reply.ts';
@@ -36,8 +37,8 @@ export function breakingFeature(deps: BotDeps): Composer<BotContext> {
       keyboard: {
         inline_keyboard: [
           [
-            { text: ctx.t('admin.breaking.send_button', { count: reach }), callback_data: callbackData('brk', draft.id, draft.nonce, 's') },
-            { text: ctx.t('admin.breaking.cancel_button'), callback_data: callbackData('brk', draft.id, draft.nonce, 'c') },
+            { text: ctx.t('admin.breaking.send_button', { count: reach }), callback_data: BREAKING.press.pack({ draft: draft.id, nonce: draft.nonce, op: 's' }) },
+            { text: ctx.t('admin.breaking.cancel_button'), callback_data: BREAKING.press.pack({ draft: draft.id, nonce: draft.nonce, op: 'c' }) },
           ],
         ],
       },
@@ -55,13 +56,12 @@ export function breakingFeature(deps: BotDeps): Composer<BotContext> {
     await showScreen(ctx, preview(ctx, draft, reach));
   });
 
-  composer.action(/^brk:/, async (ctx) => {
+  composer.action(BREAKING.press.trigger, async (ctx) => {
     const adminId = requireAdmin(ctx, admin);
-    const args = parseCallbackData(callbackDataOf(ctx), 'brk', 3);
-    const [id = '', nonce = '', op = ''] = args ?? [];
-    if (!args || !/^\d{1,12}$/.test(id) || (op !== 's' && op !== 'c')) throw new UserError('admin.breaking.problem_invalid');
-    const press = { draftId: Number(id), nonce, adminId };
-    if (op === 'c') {
+    const args = BREAKING.press.unpack(pressedData(ctx));
+    if (!args || args.draft >= 1e12) throw new UserError('admin.breaking.problem_invalid');
+    const press = { draftId: args.draft, nonce: args.nonce, adminId };
+    if (args.op === 'c') {
       const outcome = admin.breaking.cancel(press);
       if (!outcome.ok) throw new UserError(`admin.breaking.problem_${outcome.problem}`);
       await showScreen(ctx, { text: ctx.t('admin.breaking.cancelled') });

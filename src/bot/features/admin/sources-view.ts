@@ -1,7 +1,7 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { SourceRecord } from '../../../admin/index.ts';
 import { escapeHtml, formatDateTime } from '../../../i18n.ts';
-import { callbackData } from '../../callback-data.ts';
+import { SOURCES } from '../../../buttons/kinds.ts';
 import type { BotContext } from '../../context.ts';
 import type { Screen } from '../../reply.ts';
 import { clip, fitBlocks } from './common.ts';
@@ -44,13 +44,13 @@ export function sourcesScreen(ctx: BotContext, sources: readonly SourceRecord[],
   const header = ctx.t('admin.sources.title', { count: sources.length, page: page + 1, pages });
   const rows: InlineKeyboardButton[][] = shown.map((s) => [
     s.status === 'paused'
-      ? { text: ctx.t('admin.sources.resume_button', { id: String(s.id) }), callback_data: callbackData('src', 'r', s.id, page) }
-      : { text: ctx.t('admin.sources.pause_button', { id: String(s.id) }), callback_data: callbackData('src', 'p', s.id, page) },
-    { text: ctx.t('admin.sources.remove_button', { id: String(s.id) }), callback_data: callbackData('src', 'd', s.id, page) },
+      ? { text: ctx.t('admin.sources.resume_button', { id: String(s.id) }), callback_data: SOURCES.act.pack({ op: 'r', source: s.id, page }) }
+      : { text: ctx.t('admin.sources.pause_button', { id: String(s.id) }), callback_data: SOURCES.act.pack({ op: 'p', source: s.id, page }) },
+    { text: ctx.t('admin.sources.remove_button', { id: String(s.id) }), callback_data: SOURCES.act.pack({ op: 'd', source: s.id, page }) },
   ]);
   const nav: InlineKeyboardButton[] = [];
-  if (page > 0) nav.push({ text: ctx.t('common.prev'), callback_data: callbackData('src', 'l', page - 1) });
-  if (page < pages - 1) nav.push({ text: ctx.t('common.next'), callback_data: callbackData('src', 'l', page + 1) });
+  if (page > 0) nav.push({ text: ctx.t('common.prev'), callback_data: SOURCES.list.pack({ page: page - 1 }) });
+  if (page < pages - 1) nav.push({ text: ctx.t('common.next'), callback_data: SOURCES.list.pack({ page: page + 1 }) });
   if (nav.length > 0) rows.push(nav);
   const text = `${fitBlocks(ctx, header, shown.map((s) => sourceBlock(ctx, s, timeZone)), '\n\n')}\n\n${ctx.t('admin.sources.hint')}`;
   return { text, keyboard: { inline_keyboard: rows } };
@@ -62,8 +62,8 @@ export function confirmRemoveScreen(ctx: BotContext, source: SourceRecord, page:
     keyboard: {
       inline_keyboard: [
         [
-          { text: ctx.t('admin.sources.confirm_button'), callback_data: callbackData('src', 'x', source.id, page) },
-          { text: ctx.t('admin.sources.keep_button'), callback_data: callbackData('src', 'l', page) },
+          { text: ctx.t('admin.sources.confirm_button'), callback_data: SOURCES.act.pack({ op: 'x', source: source.id, page }) },
+          { text: ctx.t('admin.sources.keep_button'), callback_data: SOURCES.list.pack({ page }) },
         ],
       ],
     },

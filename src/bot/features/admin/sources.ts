@@ -1,15 +1,17 @@
 import { Composer } from 'telegraf';
 import type { AddSourceOutcome } from '../../../admin/index.ts';
 import { sourceCheckMessage } from '../../../sources/check.ts';
-import { callbackDataOf, parseCallbackData } from '../../callback-data.ts';
+import { pressedData } from '../../../buttons/kind.ts';
+import { SOURCES } from '../../../buttons/kinds.ts';
 import { UserError, type BotContext } from '../../context.ts';
 import type { BotDeps } from '../../deps.ts';
 import { replyHtml, showScreen, toPlainText } from '../../reply.ts';
 import { adminServicesOf, clip, requireAdmin, zoneOf } from './common.ts';
 import { confirmRemoveScreen, sourcesScreen } from './sources-view.ts';
 
-const ID = /^\d{1,9}$/;
-const PAGE = /^\d{1,4}$/;
+/** Bounds a forged press: source ids and pages are small numbers. */
+const MAX_ID = 1e9;
+const MAX_PAGE = 1e4;
 
 /** `/sources` lists with pause/resume/remove buttons; `/sources add URL` checks the URL and that it is (or links) a feed. */
 export function sourcesFeature(deps: BotDeps): Composer<BotContext> {
@@ -39,18 +41,17 @@ export function sourcesFeature(deps: BotDeps): Composer<BotContext> {
 
   composer.action(/^src:/, async (ctx) => {
     const adminId = requireAdmin(ctx, admin);
-    const data = callbackDataOf(ctx);
-    const page = parseCallbackData(data, 'src', 2);
-    const act = parseCallbackData(data, 'src', 3);
-    if (page?.[0] === 'l' && PAGE.test(page[1] ?? '')) {
-      await showScreen(ctx, list(ctx, Number(page[1])));
+    const data = pressedData(ctx);
+    const page = SOURCES.list.unpack(data);
+    const act = SOURCES.act.unpack(data);
+    if (page && page.page < MAX_PAGE) {
+      await showScreen(ctx, list(ctx, page.page));
       await ctx.answerCbQuery();
       return;
     }
-    const [op = '', rawId = '', rawPage = ''] = act ?? [];
-    if (!act || !ID.test(rawId) || !PAGE.test(rawPage)) throw new UserError('errors.button_expired');
-    const id = Number(rawId);
-    const at = Number(rawPage);
+    if (!act || act.source >= MAX_ID || act.page >= MAX_PAGE) throw new UserError('errors.button_expired');
+    const { op, source: id, page: at } = act;
+    const rawId = String(id);
     if (op === 'd') {
       const source = admin.sources.get(id);
       if (!source) throw new UserError('admin.sources.gone', { id: rawId });
