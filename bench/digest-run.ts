@@ -3,21 +3,15 @@
  * `node --import tsx bench/digest-run.ts DB_PATH AT_MS [dry]` prints one JSON line.
  */
 import { createConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/client.ts';
-import { createOutbox } from '../src/delivery/outbox.ts';
-import { createDigestService, type ChatDigest } from '../src/digests/service.ts';
-import { createI18n } from '../src/i18n.ts';
-import { createChatService } from '../src/subscriptions/chats.ts';
-import { createTaxonomy } from '../src/taxonomy/index.ts';
+import type { ChatDigest } from '../src/digests/service.ts';
+import { createLogger } from '../src/logger.ts';
+import { createPipeline } from '../src/pipeline.ts';
 
 const [path, atText, mode] = process.argv.slice(2);
 if (!path || !atText) throw new Error('usage: digest-run.ts DB_PATH AT_MS [dry]');
-const handle = openDatabase(path);
 const config = createConfig({ DATABASE_PATH: path });
-const service = createDigestService({
-  handle, config, taxonomy: createTaxonomy(), i18n: await createI18n(),
-  chats: createChatService({ db: handle.db, config }), outbox: createOutbox(handle),
-});
+const pipeline = await createPipeline(config, { logger: createLogger('silent') });
+const service = pipeline.digests;
 const rssBefore = process.memoryUsage().rss;
 // What the features did, so a figure cannot come from a run where they were all off.
 let chats = 0, items = 0, updates = 0, foreign = 0, more = 0;
@@ -39,4 +33,4 @@ const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, queued: result.queuedMessages, chats, items, updates, foreign, more, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb })}\n`);
-handle.close();
+pipeline.close();

@@ -12,16 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { Telegram } from 'telegraf';
 import { createArticleStore } from '../src/articles/store.ts';
+import { createLogger } from '../src/logger.ts';
+import { createPipeline } from '../src/pipeline.ts';
 import { createConfig } from '../src/config.ts';
 import { openDatabase, type DbHandle } from '../src/db/client.ts';
-import { createOutbox } from '../src/delivery/outbox.ts';
 import { GROUP_CHAT_INTERVAL_MS, PRIVATE_CHAT_INTERVAL_MS } from '../src/delivery/pacer.ts';
 import { createSender, type SenderEvent } from '../src/delivery/sender.ts';
-import { createDigestService } from '../src/digests/service.ts';
-import { createI18n } from '../src/i18n.ts';
 import { createChatService } from '../src/subscriptions/chats.ts';
 import { createEditionService } from '../src/subscriptions/editions.ts';
-import { createTaxonomy } from '../src/taxonomy/index.ts';
 import { createFakeTelegram, type FakeTelegram } from '../src/telegram-double/index.ts';
 
 const REGIONS = ['TJ', 'UZ', 'EG', 'RU-CE', 'SA'];
@@ -124,10 +122,7 @@ export function seedEditions(handle: DbHandle, tg: FakeTelegram, sizes: Editions
 /** One forced digest run; messages composed per chat (only chats whose digest has items). */
 export async function runEditionsDigest(handle: DbHandle, at: number): Promise<{ queued: number; seconds: number; messagesOf: Map<number, number> }> {
   const config = createConfig({ LOG_LEVEL: 'silent' });
-  const service = createDigestService({
-    handle, config, taxonomy: createTaxonomy(), i18n: await createI18n(),
-    chats: createChatService({ db: handle.db, config }), outbox: createOutbox(handle, { now: () => at }),
-  });
+  const service = (await createPipeline(config, { logger: createLogger('silent'), db: handle, now: () => at })).digests;
   const messagesOf = new Map<number, number>();
   const started = performance.now();
   const result = service.run({

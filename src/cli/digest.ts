@@ -1,13 +1,5 @@
 import { Telegram } from 'telegraf';
-import { createDigestService, type ChatDigest } from '../digests/service.ts';
-import { createOutbox } from '../delivery/outbox.ts';
-import { createSenderLease } from '../delivery/lease.ts';
-import { createSender } from '../delivery/sender.ts';
-import { createEditionAlerts } from '../subscriptions/edition-alerts.ts';
-import { createEditionService } from '../subscriptions/editions.ts';
-import { createI18n } from '../i18n.ts';
-import { createChatService } from '../subscriptions/chats.ts';
-import { createTaxonomy } from '../taxonomy/index.ts';
+import type { ChatDigest } from '../digests/service.ts';
 import { flag } from './args.ts';
 import type { CliContext } from './context.ts';
 import { CliError } from './context.ts';
@@ -27,11 +19,7 @@ export async function digestCommand(ctx: CliContext, args: string[]): Promise<nu
   if (chatId !== undefined && !Number.isInteger(chatId)) throw new CliError('--chat takes a numeric chat id');
   if (now && !ctx.config.telegramBotToken) throw new CliError('sending needs TELEGRAM_BOT_TOKEN (use --dry-run to see what would be sent)');
 
-  const handle = ctx.db();
-  const chats = createChatService({ db: handle.db, config: ctx.config });
-  const outbox = createOutbox(handle);
-  const i18n = await createI18n();
-  const digests = createDigestService({ handle, config: ctx.config, taxonomy: createTaxonomy(), i18n, chats, outbox, logger: ctx.logger });
+  const { digests, outbox, sender: senderFor } = await ctx.pipeline();
   // Each digest shrinks to what is printed as it is made, rather than every chat's items kept to the end.
   const due: Array<{ chat_id: number; items: Array<{ id: number; title: string; url: string | null }>; more: number; messages: number }> = [];
   const result = digests.run({
@@ -59,18 +47,7 @@ export async function digestCommand(ctx: CliContext, args: string[]): Promise<nu
     ctx.stdout(JSON.stringify({ ...summary, sending: 'off (SENDER=off): left in the outbox' }));
     return 0;
   }
-  const editions = createEditionService({ db: handle.db });
-  const alerts = createEditionAlerts({ chats, editions, outbox, i18n });
-  const sender = createSender({
-    handle,
-    outbox,
-    telegram: new Telegram(ctx.config.telegramBotToken as string, { apiRoot: ctx.config.telegramApiRoot }),
-    chats,
-    sendRate: ctx.config.sendRate,
-    logger: ctx.logger,
-    lease: createSenderLease(handle),
-    editionRefused: (row, error) => alerts.refused(row, error),
-  });
+  const sender = senderFor(new Telegram(ctx.config.telegramBotToken as string, { apiRoot: ctx.config.telegramApiRoot }));
   const holder = sender.otherHolder();
   if (holder && !args.includes('--wait')) {
     ctx.stdout(JSON.stringify({ ...summary, sending: `left to the running sender ${holder.holder}` }));

@@ -1,5 +1,3 @@
-import { createSearch } from '../articles/search.ts';
-import { createTaxonomy } from '../taxonomy/index.ts';
 import { flag, positionals } from './args.ts';
 import type { CliContext } from './context.ts';
 import { CliError } from './context.ts';
@@ -10,7 +8,7 @@ const VALUE_FLAGS = ['--lang', '--region', '--topic', '--limit'];
 export async function searchCommand(ctx: CliContext, args: string[]): Promise<number> {
   const query = positionals(args, VALUE_FLAGS).join(' ').trim();
   if (!query) throw new CliError('search needs a QUERY');
-  const taxonomy = createTaxonomy();
+  const { taxonomy, search } = await ctx.pipeline();
   const regionInput = flag(args, '--region');
   const topicInput = flag(args, '--topic');
   const limit = Number(flag(args, '--limit') ?? 10);
@@ -27,7 +25,7 @@ export async function searchCommand(ctx: CliContext, args: string[]): Promise<nu
     if (!t.ok) throw new CliError(`unknown topic "${topicInput}"${t.suggestions.length ? ` (did you mean ${t.suggestions.join(', ')}?)` : ''}`);
     if (t.id !== 'all') topic = t.id;
   }
-  const result = createSearch(ctx.db(), Date.now, taxonomy).search({ text: query, lang: flag(args, '--lang'), regions, topic, limit });
+  const result = search.search({ text: query, lang: flag(args, '--lang'), regions, topic, limit });
   if (args.includes('--json')) {
     ctx.stdout(
       JSON.stringify({

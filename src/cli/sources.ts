@@ -100,7 +100,7 @@ export async function sourcesCommand(ctx: CliContext, args: string[]): Promise<n
 }
 
 export async function pollSourcesCommand(ctx: CliContext): Promise<number> {
-  const poller = createSourcePoller({ db: ctx.db().db, config: ctx.config, ingestor: createCliIngestor(ctx), logger: ctx.logger });
+  const poller = createSourcePoller({ db: ctx.db().db, config: ctx.config, ingestor: await createCliIngestor(ctx), logger: ctx.logger });
   const report = await poller.pollDue({ force: true });
   ctx.stdout(JSON.stringify(report));
   return report.failed.length > 0 ? 1 : 0;

@@ -23,6 +23,7 @@ function cliContext(databasePath: string): CliContext & { out: string[]; handle:
     config: createConfig({ DATABASE_PATH: databasePath, LOG_LEVEL: 'silent' }),
     logger: pino({ level: 'silent' }),
     db: () => (handle ??= openDatabase(databasePath)),
+    pipeline: () => Promise.reject(new Error('backup needs only the database')),
     stdout: (line) => out.push(line),
     close: () => handle?.close(),
     out,
