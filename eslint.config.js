@@ -43,6 +43,15 @@ export default tseslint.config(
     },
   },
   {
+    // Enrichment is pure: text in, language, summary, regions, topics and fingerprints out; no SQL, no I/O layers.
+    files: ['src/enrich/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [...OUTSIDE_PRODUCT, EVAL, SANDBOX, DOUBLE, { group: ['**/db/*', '**/articles/*', '**/digests/*', '**/delivery/*', '**/bot/*', '**/http/*', '**/sources/*', '**/admin/*'], message: 'enrich/ is pure: it may import text/, taxonomy/ and itself only.' }],
+      }],
+    },
+  },
+  {
     files: ['src/sandbox/**/*.ts', 'src/telegram-double/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...OUTSIDE_PRODUCT, EVAL] }] },
   },

@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEnrichPool } from '../src/articles/enrich-pool.ts';
+import { createEnrichPool } from '../src/enrich/enrich-pool.ts';
 import { createIngestor, type RawArticle } from '../src/articles/ingest.ts';
-import { createClassifiers } from '../src/articles/pipeline.ts';
+import { createClassifiers } from '../src/enrich/classifiers.ts';
 import { createArticleStore } from '../src/articles/store.ts';
 import { createSearch } from '../src/articles/search.ts';
 import { jsonLineToRaw } from '../src/cli/ingest-files.ts';

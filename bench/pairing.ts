@@ -1,6 +1,6 @@
-import { createEnrichPool } from '../src/articles/enrich-pool.ts';
+import { createEnrichPool } from '../src/enrich/enrich-pool.ts';
 import { createIngestor, type RawArticle } from '../src/articles/ingest.ts';
-import { createClassifiers } from '../src/articles/pipeline.ts';
+import { createClassifiers } from '../src/enrich/classifiers.ts';
 import { createArticleStore } from '../src/articles/store.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { createTaxonomy } from '../src/taxonomy/index.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RawArticle } from '../src/articles/ingest.ts';
-import { contentHash, simhash } from '../src/articles/fingerprint.ts';
+import { contentHash, simhash } from '../src/enrich/fingerprint.ts';
 import { createSearch } from '../src/articles/search.ts';
 import { createArticleStore } from '../src/articles/store.ts';
 import { openDatabase } from '../src/db/client.ts';

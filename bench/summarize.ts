@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { detectLanguage } from '../src/articles/language.ts';
-import { createExtractiveSummarizer, type SummaryInput } from '../src/articles/summarize.ts';
+import { detectLanguage } from '../src/enrich/language.ts';
+import { createExtractiveSummarizer, type SummaryInput } from '../src/enrich/summarize.ts';
 
 /**
  * Micro benchmark of summarization throughput (articles per second on one core), on generated

@@ -4,7 +4,7 @@
  * (app.ts), the CLI and the benchmarks all start here, so none rebuilds a part or builds a second one.
  */
 import { createIngestor, type Ingestor } from './articles/ingest.ts';
-import { createClassifiers } from './articles/pipeline.ts';
+import { createClassifiers } from './enrich/classifiers.ts';
 import { createSearch } from './articles/search.ts';
 import { createArticleStore } from './articles/store.ts';
 import type { Config } from './config.ts';

@@ -6,7 +6,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Ingestor } from '../articles/ingest.ts';
-import { contentHash } from '../articles/fingerprint.ts';
+import { contentHash } from '../enrich/fingerprint.ts';
 import type { Locale } from '../config.ts';
 import type { DbHandle } from '../db/client.ts';
 import { breakingDrafts } from '../db/schema.ts';

@@ -2,7 +2,7 @@
  * The recent articles a new one is paired against (cross-lingual.ts says what a pair is): an
  * inverted index by key, so an article meets only those that share two keys with it.
  */
-import { CROSS_LINGUAL_WINDOW_MS, scorePair, type Rarity, type Signature } from './cross-lingual.ts';
+import { CROSS_LINGUAL_WINDOW_MS, scorePair, type Rarity, type Signature } from '../enrich/cross-lingual.ts';
 
 interface Entry {
   sig: Signature;

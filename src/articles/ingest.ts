@@ -2,13 +2,13 @@ import { storageFault } from '../db/faults.ts';
 import type { Logger } from '../logger.ts';
 import { createTaxonomy, type Taxonomy } from '../taxonomy/index.ts';
 import { createCrossLingualIndex } from './cross-lingual-index.ts';
-import { createSigner, CROSS_LINGUAL_WINDOW_MS, LEAD_CHARS } from './cross-lingual.ts';
-import { ArticleRejected, articleLink, enrich, identify, type Classifiers, type Enrichment, type Identified, type RawArticle } from './enrich.ts';
-import { createNearDuplicateIndex } from './near-duplicates.ts';
+import { createSigner, CROSS_LINGUAL_WINDOW_MS, LEAD_CHARS } from '../enrich/cross-lingual.ts';
+import { ArticleRejected, articleLink, enrich, identify, type BatchEnricher, type Classifiers, type Enrichment, type Identified, type RawArticle } from '../enrich/enrich.ts';
+import { createNearDuplicateIndex } from '../enrich/near-duplicates.ts';
 import type { ArticleStore } from './store.ts';
 
-export type { Classifiers, RawArticle } from './enrich.ts';
-export { ArticleRejected, articleLink, isUsableTitle, MAX_TEXT_CHARS, MAX_TITLE_CHARS, SUMMARIZED_LANGUAGES } from './enrich.ts';
+export type { Classifiers, RawArticle } from '../enrich/enrich.ts';
+export { ArticleRejected, articleLink, isUsableTitle, MAX_TEXT_CHARS, MAX_TITLE_CHARS, SUMMARIZED_LANGUAGES } from '../enrich/enrich.ts';
 
 export interface IngestReport {
   seen: number;
@@ -19,9 +19,7 @@ export interface IngestReport {
 }
 
 /** Enriches many articles at once, e.g. on worker threads (enrich-pool.ts). */
-export interface BatchEnricher {
-  enrich(items: Array<{ raw: RawArticle; id: Identified }>): Promise<Array<Enrichment | { error: string }>>;
-}
+export type { BatchEnricher } from '../enrich/enrich.ts';
 
 const NEAR_DUPLICATE_WINDOW_MS = 7 * 86_400_000;
 const MIN_TERMS_FOR_NEAR_DUPLICATE = 25;

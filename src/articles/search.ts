@@ -2,7 +2,7 @@ import type { DbHandle } from '../db/client.ts';
 import { MAX_QUERY_TERMS, termGroups, type TermGroup } from '../search/query.ts';
 import { createTaxonomy, type Taxonomy } from '../taxonomy/index.ts';
 import { stem, tokenize } from '../text/normalize.ts';
-import { contentWords } from '../text/stopwords.ts';
+import { contentWords } from '../search/stopwords.ts';
 
 export interface SearchQuery {
   text: string;

@@ -1,10 +1,9 @@
 import type { DbHandle } from '../db/client.ts';
-import { canonicalUrl } from './fingerprint.ts';
+import { canonicalUrl } from '../enrich/fingerprint.ts';
 
-export interface Scored {
-  id: string;
-  score: number;
-}
+import type { Scored } from '../enrich/enrich.ts';
+
+export type { Scored };
 
 export interface NewArticle {
   dedupKey: string;

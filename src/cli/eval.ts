@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClassifiers } from '../articles/pipeline.ts';
+import { createClassifiers } from '../enrich/classifiers.ts';
 import { evaluateRegions } from '../eval/regions.ts';
 import { evaluateSummaries, formatSummaryTable } from '../eval/summaries.ts';
 import { evaluateTopics } from '../eval/topics.ts';

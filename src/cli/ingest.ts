@@ -1,4 +1,4 @@
-import { createEnrichPool } from '../articles/enrich-pool.ts';
+import { createEnrichPool } from '../enrich/enrich-pool.ts';
 import type { CliContext } from './context.ts';
 import { CliError } from './context.ts';
 import { readArticlesFromFile } from './ingest-files.ts';

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import { detectLanguage } from '../articles/language.ts';
-import { createClassifiers } from '../articles/pipeline.ts';
+import { detectLanguage } from '../enrich/language.ts';
+import { createClassifiers } from '../enrich/classifiers.ts';
 import { SUMMARIZED_LANGUAGES } from '../articles/ingest.ts';
 import { createTaxonomy } from '../taxonomy/index.ts';
 import type { CliContext } from './context.ts';

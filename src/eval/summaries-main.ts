@@ -2,7 +2,7 @@
  * Prints ROUGE of the product summarizer against Lead-k and TextRank-k on the evaluation corpus:
  * `npx tsx src/eval/summaries-main.ts /work/shared/corpus`.
  */
-import { createExtractiveSummarizer } from '../articles/summarize.ts';
+import { createExtractiveSummarizer } from '../enrich/summarize.ts';
 import { evaluateSummaries, formatSummaryTable } from './summaries.ts';
 
 const corpus = process.argv[2] ?? '../shared/corpus';

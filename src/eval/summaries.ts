@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { leadSummarizer, textRankSummarizer } from './summary-baselines.ts';
-import type { Summarizer } from '../articles/summarize.ts';
+import type { Summarizer } from '../enrich/summarize.ts';
 import { rouge, type RougeScores } from './rouge.ts';
 
 /** One line of `summarize/*.jsonl` in the evaluation corpus. */

@@ -1,6 +1,6 @@
-import { splitSentences } from '../articles/sentences.ts';
-import type { Summarizer, SummaryInput } from '../articles/summarize.ts';
-import { overlapSimilarity, pageRank, similarityGraph } from '../articles/summary-graph.ts';
+import { splitSentences } from '../enrich/sentences.ts';
+import type { Summarizer, SummaryInput } from '../enrich/summarize.ts';
+import { overlapSimilarity, pageRank, similarityGraph } from '../enrich/summary-graph.ts';
 import { rougeTokens } from './rouge.ts';
 
 // The two baselines `briefings eval` measures the product summarizer against.

@@ -1,4 +1,4 @@
-import { createTopicClassifier } from '../articles/topics.ts';
+import { createTopicClassifier } from '../enrich/topics.ts';
 import { evaluateTopics, type TopicClassifierLike } from './topics.ts';
 
 // Usage: npx tsx src/eval/topics-main.ts /work/shared/corpus

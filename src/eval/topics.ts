@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TopicId } from '../articles/topics.ts';
+import type { TopicId } from '../enrich/topics.ts';
 
 export interface TopicEvalRow {
   /** File name without `.jsonl`, e.g. `en-bbc`. */

@@ -1,6 +1,6 @@
 import type { Alias, Taxonomy } from '../taxonomy/index.ts';
 import { stem, tokenize } from '../text/normalize.ts';
-import { contentWords, searchStopwords } from '../text/stopwords.ts';
+import { contentWords, searchStopwords } from './stopwords.ts';
 import { skeleton } from '../text/transliterate.ts';
 
 export type Period = 'day' | 'week' | 'month' | 'year';

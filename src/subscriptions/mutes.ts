@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { fnv1a } from '../articles/fingerprint.ts';
+import { fnv1a } from '../enrich/fingerprint.ts';
 import type { Db } from '../db/client.ts';
 import { chatMutes } from '../db/schema.ts';
 

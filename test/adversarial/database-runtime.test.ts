@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIngestor } from '../../src/articles/ingest.ts';
-import { createClassifiers } from '../../src/articles/pipeline.ts';
+import { createClassifiers } from '../../src/enrich/classifiers.ts';
 import { createArticleStore } from '../../src/articles/store.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { storageFault } from '../../src/db/faults.ts';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIngestor } from '../../src/articles/ingest.ts';
-import { createClassifiers } from '../../src/articles/pipeline.ts';
+import { createClassifiers } from '../../src/enrich/classifiers.ts';
 import { createArticleStore } from '../../src/articles/store.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { createFetcher } from '../../src/sources/fetcher.ts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEnrichPool } from '../../src/articles/enrich-pool.ts';
+import { createEnrichPool } from '../../src/enrich/enrich-pool.ts';
 import { createIngestor, type Ingestor } from '../../src/articles/ingest.ts';
-import { createClassifiers } from '../../src/articles/pipeline.ts';
+import { createClassifiers } from '../../src/enrich/classifiers.ts';
 import { createArticleStore } from '../../src/articles/store.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { createSearch } from '../../src/articles/search.ts';

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentHash, simhash } from '../../src/articles/fingerprint.ts';
+import { contentHash, simhash } from '../../src/enrich/fingerprint.ts';
 import { createSearch, type Search } from '../../src/articles/search.ts';
 import { createArticleStore } from '../../src/articles/store.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { parseSearch } from '../../src/search/query.ts';
 import { createTaxonomy } from '../../src/taxonomy/index.ts';
 import { normalize, terms } from '../../src/text/normalize.ts';
-import { searchStopwords } from '../../src/text/stopwords.ts';
+import { searchStopwords } from '../../src/search/stopwords.ts';
 
 const NOW = Date.UTC(2026, 10, 29, 12);
 const HOUR = 3_600_000;

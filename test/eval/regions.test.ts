@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRegionDetector } from '../../src/articles/regions.ts';
+import { createRegionDetector } from '../../src/enrich/regions.ts';
 import { evaluateRegions } from '../../src/eval/regions.ts';
 import { createTaxonomy } from '../../src/taxonomy/index.ts';
 

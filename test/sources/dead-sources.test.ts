@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../src/admin/audit.ts';
 import { createSourceDesk } from '../../src/admin/sources.ts';
 import { createIngestor } from '../../src/articles/ingest.ts';
-import { createClassifiers } from '../../src/articles/pipeline.ts';
+import { createClassifiers } from '../../src/enrich/classifiers.ts';
 import { createArticleStore } from '../../src/articles/store.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { createI18n } from '../../src/i18n.ts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createIngestor } from '../../src/articles/ingest.ts';
-import { createClassifiers } from '../../src/articles/pipeline.ts';
+import { createClassifiers } from '../../src/enrich/classifiers.ts';
 import { createArticleStore } from '../../src/articles/store.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { FAILING_AFTER } from '../../src/sources/backoff.ts';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIngestor } from '../../src/articles/ingest.ts';
-import { createClassifiers } from '../../src/articles/pipeline.ts';
+import { createClassifiers } from '../../src/enrich/classifiers.ts';
 import { createArticleStore } from '../../src/articles/store.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { BlockedRedirectError, RedirectLoopError, TooManyRedirectsError } from '../../src/sources/errors.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRegionDetector } from '../../src/articles/regions.ts';
+import { createRegionDetector } from '../../src/enrich/regions.ts';
 import { createTaxonomy } from '../../src/taxonomy/index.ts';
 
 const detector = createRegionDetector(createTaxonomy());

@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { fnv1a } from '../../articles/fingerprint.ts';
+import { fnv1a } from '../../enrich/fingerprint.ts';
 import { escapeHtml } from '../../i18n.ts';
 import { formatKeyword, mergeKeywords, parseKeywords, type Keywords } from '../../subscriptions/keywords.ts';
 import type { SubscriptionRecord } from '../../subscriptions/subscriptions.ts';

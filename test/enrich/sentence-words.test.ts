@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinedWords, sentenceWords } from '../../src/articles/sentence-words.ts';
+import { joinedWords, sentenceWords } from '../../src/enrich/sentence-words.ts';
 import { tokenize, trimVocabulary, wordIds } from '../../src/text/normalize.ts';
 import { egyptEconomyEn, kazanCultureRu, tajikBorderAr } from '../fixtures/articles.ts';
 

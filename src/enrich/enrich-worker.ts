@@ -5,7 +5,7 @@
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { createTaxonomy } from '../taxonomy/index.ts';
 import { enrich, type Identified, type RawArticle } from './enrich.ts';
-import { createClassifiers } from './pipeline.ts';
+import { createClassifiers } from './classifiers.ts';
 
 interface Request {
   id: number;

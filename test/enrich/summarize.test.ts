@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createExtractiveSummarizer } from '../../src/articles/summarize.ts';
+import { createExtractiveSummarizer } from '../../src/enrich/summarize.ts';
 import { leadSummarizer, textRankSummarizer } from '../../src/eval/summary-baselines.ts';
-import { splitSentences } from '../../src/articles/sentences.ts';
+import { splitSentences } from '../../src/enrich/sentences.ts';
 
 const EN_TITLE = 'River port reopens after flood repairs';
 const EN = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTopicClassifier, TOPIC_IDS, type TopicId } from '../../src/articles/topics.ts';
+import { createTopicClassifier, TOPIC_IDS, type TopicId } from '../../src/enrich/topics.ts';
 
 // Short articles written for these tests, one per topic and language.
 const FIXTURES: Record<TopicId, Record<'en' | 'ru' | 'ar', [title: string, text: string]>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitParagraphs, splitSentences } from '../../src/articles/sentences.ts';
+import { splitParagraphs, splitSentences } from '../../src/enrich/sentences.ts';
 
 const texts = (text: string, lang: string): string[] => splitSentences(text, lang).map((s) => s.text);
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Enrichment, Identified, RawArticle } from './enrich.ts';
-import type { BatchEnricher } from './ingest.ts';
+import type { BatchEnricher } from './enrich.ts';
 
 type Result = Enrichment | { error: string };
 

@@ -1,5 +1,5 @@
-import { summaryStopwords } from '../articles/summary-lexicon.ts';
-import { normalize } from './normalize.ts';
+import { summaryStopwords } from '../enrich/summary-lexicon.ts';
+import { normalize } from '../text/normalize.ts';
 
 /**
  * Words a search query drops: the summarizer's function words of ar/ru/en, less the ones a reader

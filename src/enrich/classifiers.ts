@@ -1,6 +1,6 @@
 import type { Taxonomy } from '../taxonomy/index.ts';
 import { createSigner } from './cross-lingual.ts';
-import type { Classifiers } from './ingest.ts';
+import type { Classifiers } from './enrich.ts';
 import { createRegionDetector } from './regions.ts';
 import { createExtractiveSummarizer } from './summarize.ts';
 import { createTopicClassifier } from './topics.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLanguageDetector, detectLanguage } from '../../src/articles/language.ts';
+import { createLanguageDetector, detectLanguage } from '../../src/enrich/language.ts';
 
 const EN = 'The city council voted on Tuesday to extend the night bus service to the airport, officials said.';
 const FR = "Le conseil municipal a voté mardi la prolongation du service de bus de nuit jusqu'à l'aéroport.";

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { measurePairing } from '../../bench/pairing.ts';
-import { createSigner, scorePair, type PairingInput, type Signature } from '../../src/articles/cross-lingual.ts';
+import { createSigner, scorePair, type PairingInput, type Signature } from '../../src/enrich/cross-lingual.ts';
 import { createIngestor } from '../../src/articles/ingest.ts';
-import { createClassifiers } from '../../src/articles/pipeline.ts';
+import { createClassifiers } from '../../src/enrich/classifiers.ts';
 import { createArticleStore } from '../../src/articles/store.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { createTaxonomy } from '../../src/taxonomy/index.ts';

@@ -3,8 +3,18 @@ import { contentHash, dedupKey, simhash } from './fingerprint.ts';
 import { detectLanguage } from './language.ts';
 import { joinedWords, sentenceWords } from './sentence-words.ts';
 import type { Signature, Signer } from './cross-lingual.ts';
-import type { Scored } from './store.ts';
 import { SUMMARIZED_LANGUAGES, type Summarizer } from './summarize.ts';
+
+/** A region or topic id with the classifier's confidence. */
+export interface Scored {
+  id: string;
+  score: number;
+}
+
+/** Enrichment done elsewhere (worker threads) for a batch, in the batch's order. */
+export interface BatchEnricher {
+  enrich(items: Array<{ raw: RawArticle; id: Identified }>): Promise<Array<Enrichment | { error: string }>>;
+}
 
 /** What any source hands in: a feed item, a page, a JSONL line, an admin's breaking item. */
 export interface RawArticle {
