@@ -54,7 +54,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       options.onSenderEvent?.(event);
     },
   });
-  const { db, i18n, taxonomy, chats, subscriptions, outbox, digests, ingestor } = pipeline;
+  const { db, i18n, taxonomy, chats, subscriptions, outbox, digests } = pipeline;
+  const ingestor = await pipeline.ingestor();
   const wakeSender = () => pipeline.wakeSender();
   const services: BotServices = {
     editions: pipeline.editions,

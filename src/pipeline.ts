@@ -3,10 +3,8 @@
  * i18n; one database with its stores; the ingestor; digests; the outbox and its one sender. The bot
  * (app.ts), the CLI and the benchmarks all start here, so none rebuilds a part or builds a second one.
  */
-import { createIngestor, type Ingestor } from './articles/ingest.ts';
-import { createClassifiers } from './enrich/classifiers.ts';
+import type { Ingestor } from './articles/ingest.ts';
 import { createSearch } from './articles/search.ts';
-import { createArticleStore } from './articles/store.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DbHandle } from './db/client.ts';
 import { createSenderLease } from './delivery/lease.ts';
@@ -42,7 +40,11 @@ export interface Pipeline {
   readonly outbox: Outbox;
   readonly digests: DigestService;
   readonly search: ReturnType<typeof createSearch>;
-  readonly ingestor: Ingestor;
+  /**
+   * The ingestor, loaded on first use: enrichment brings the language models and lexicons (about
+   * 90 MB), which a digest run, a search or a backup never needs.
+   */
+  ingestor(): Promise<Ingestor>;
   /** The one sender, on the pipeline's outbox and lease; made on first call with the Telegram client given. */
   sender(telegram: TelegramSendApi): Sender;
   /** Wakes the sender if there is one: something was queued. */
@@ -60,7 +62,7 @@ export async function createPipeline(config: Config, io: PipelineIo): Promise<Pi
   let sender: Sender | undefined;
   // Built on first use: a digest run or a backup has no need of the classifiers' lexicons.
   let search: ReturnType<typeof createSearch> | undefined;
-  let ingestor: Ingestor | undefined;
+  let ingestor: Promise<Ingestor> | undefined;
   const wakeSender = () => sender?.notify();
   const editions = createEditionService({ db: db.db, now });
   const editionAlerts = createEditionAlerts({ chats, editions, outbox, i18n, wake: wakeSender, now });
@@ -78,9 +80,15 @@ export async function createPipeline(config: Config, io: PipelineIo): Promise<Pi
     get search() {
       return (search ??= createSearch(db, now, taxonomy));
     },
-    get ingestor() {
-      return (ingestor ??= createIngestor({ store: createArticleStore(db), classifiers: createClassifiers(taxonomy), logger, now }));
-    },
+    ingestor: () =>
+      (ingestor ??= (async () => {
+        const [{ createIngestor }, { createClassifiers }, { createArticleStore }] = await Promise.all([
+          import('./articles/ingest.ts'),
+          import('./enrich/classifiers.ts'),
+          import('./articles/store.ts'),
+        ]);
+        return createIngestor({ store: createArticleStore(db), classifiers: createClassifiers(taxonomy), logger, now });
+      })()),
     sender: (telegram) =>
       (sender ??= createSender({
         handle: db,
