@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConfig } from '../src/config.ts';
+import { LEASE_TTL_MS } from '../src/delivery/lease.ts';
 import { openDatabase, type DbHandle } from '../src/db/client.ts';
 import { createOutbox } from '../src/delivery/outbox.ts';
 import { createFakeTelegram, type FakeTelegram } from '../src/telegram-double/index.ts';
@@ -18,7 +19,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHATS = 250;
 
 function child(args: string[]): { process: ChildProcess; output: Promise<string> } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/sender-child.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The crash tests' sender process, under the product's lease TTL: `loop` is a running bot, `drain` a CLI run.
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'test/delivery/crash-child.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   proc.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   return { process: proc, output: new Promise((resolve) => proc.on('exit', () => resolve(out))) };
@@ -56,7 +58,7 @@ export async function benchTwoSenders(print: (line: string) => void): Promise<vo
   const dbPath = join(dir, 'two.db');
   const tg = await createFakeTelegram();
   const handle = openDatabase(dbPath);
-  const args = (mode: string) => [dbPath, tg.apiRoot, tg.token, String(sendRate), mode];
+  const args = (mode: string) => [dbPath, tg.apiRoot, tg.token, String(sendRate), '8', String(LEASE_TTL_MS), mode];
   let bot = child(args('loop'));
   try {
     const insert = handle.sqlite.prepare(`INSERT INTO chats (id, type, time_zone, digest_time) VALUES (?, 'private', 'UTC', '08:00')`);

@@ -1,8 +1,9 @@
 /**
- * The sender as a separate process, for the crash test: it drains the outbox of the database it is
- * given against the Bot API at apiRoot until the test kills it with SIGKILL.
- * Usage: node --import tsx test/delivery/crash-child.ts <dbPath> <apiRoot> <token> [sendRate] [concurrency] [leaseTtlMs]
- * With a lease TTL it sends only while it holds the sender lease, waiting for it as a running bot does.
+ * The sender as a separate process, for the crash tests and the two-senders bench: it sends the outbox
+ * of the database it is given against the Bot API at apiRoot until it is done or killed.
+ * Usage: node --import tsx test/delivery/crash-child.ts <dbPath> <apiRoot> <token> [sendRate] [concurrency] [leaseTtlMs] [loop|drain]
+ * With a lease TTL it sends only while it holds the sender lease: as a running bot does (loop, the
+ * default) or as a CLI run does (drain: once, leaving the queue to a live holder; prints its report).
  */
 import { pino } from 'pino';
 import { Telegram } from 'telegraf';
@@ -12,7 +13,7 @@ import { createSenderLease } from '../../src/delivery/lease.ts';
 import { createSender } from '../../src/delivery/sender.ts';
 import { createChatService } from '../../src/subscriptions/chats.ts';
 
-const [dbPath, apiRoot, token, sendRate = '100', concurrency = '8', leaseTtl] = process.argv.slice(2);
+const [dbPath, apiRoot, token, sendRate = '100', concurrency = '8', leaseTtl, mode = 'loop'] = process.argv.slice(2);
 if (!dbPath || !apiRoot || !token) {
   process.stderr.write('usage: crash-child.ts <dbPath> <apiRoot> <token>\n');
   process.exit(2);
@@ -28,7 +29,8 @@ const sender = createSender({
   ...(leaseTtl ? { lease: createSenderLease(handle, { ttlMs: Number(leaseTtl) }) } : {}),
 });
 // With a lease, the loop (as the bot runs it) waits for the lease instead of leaving at once.
-if (leaseTtl) sender.start();
-const report = leaseTtl ? await new Promise<never>(() => undefined) : await sender.runUntilIdle();
+const loop = leaseTtl !== undefined && mode === 'loop';
+if (loop) sender.start();
+const report = loop ? await new Promise<never>(() => undefined) : await sender.runUntilIdle();
 handle.close();
 process.stdout.write(`${JSON.stringify(report)}\n`);
