@@ -56,7 +56,8 @@ export async function createPipeline(config: Config, io: PipelineIo): Promise<Pi
   const { logger } = io;
   const now = io.now ?? Date.now;
   const db = io.db ?? openDatabase(config.databasePath);
-  const [i18n, taxonomy] = [await createI18n(), createTaxonomy()];
+  const i18n = await createI18n();
+  const taxonomy = createTaxonomy();
   const chats = createChatService({ db: db.db, config, now });
   const outbox = createOutbox(db, { now });
   let sender: Sender | undefined;
