@@ -56,7 +56,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   const { db, i18n, taxonomy, chats, subscriptions, outbox, digests } = pipeline;
   const ingestor = await pipeline.ingestor();
-  const wakeSender = () => pipeline.wakeSender();
+  const { wakeSender } = pipeline;
   const services: BotServices = {
     editions: pipeline.editions,
     editionAlerts: pipeline.editionAlerts,

@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from './sources/http-server.ts';
+import { servePages, startServer, type Page, type TestServer } from './sources/http-server.ts';
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Linked Wire</title><link>https://example.org/</link><language>ar</language>
 <item><title>One</title><link>https://example.org/1</link><description>Text one</description></item>
 </channel></rss>`;
 
-const PAGES: Record<string, { type: string; body: string }> = {
+const PAGES: Record<string, Page> = {
   '/feed.xml': { type: 'application/rss+xml', body: RSS },
   '/front.html': { type: 'text/html', body: '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>Hi</body></html>' },
   '/plain.html': { type: 'text/html', body: '<!doctype html><html><head><title>Plain</title></head><body><p>No feed here</p></body></html>' },
@@ -29,13 +29,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(async () => {
   databasePath = join(dir, `cli-${++database}.db`);
   hits = [];
-  server = await startServer((req, res) => {
-    hits.push(req.url ?? '');
-    const page = PAGES[req.url ?? ''];
-    res.statusCode = page ? 200 : 404;
-    res.setHeader('content-type', page?.type ?? 'text/plain');
-    res.end(page?.body ?? 'not found');
-  });
+  server = await startServer(servePages(PAGES, hits));
 });
 afterEach(() => server.close());
 

@@ -2,7 +2,6 @@ import { createEnrichPool } from '../enrich/enrich-pool.ts';
 import type { CliContext } from './context.ts';
 import { CliError } from './context.ts';
 import { readArticlesFromFile } from './ingest-files.ts';
-import { createCliIngestor } from './ingestor.ts';
 
 const POOL_THRESHOLD = 300;
 
@@ -10,7 +9,7 @@ const POOL_THRESHOLD = 300;
 export async function ingestCommand(ctx: CliContext, args: string[]): Promise<number> {
   const files = args.filter((a) => !a.startsWith('--'));
   if (files.length === 0) throw new CliError('ingest needs at least one FILE (or --sources)');
-  const ingestor = await createCliIngestor(ctx);
+  const ingestor = await (await ctx.pipeline()).ingestor();
   // Worker threads pay off from a few hundred articles on; a feed of twenty is quicker inline.
   let pool: ReturnType<typeof createEnrichPool> | undefined;
   const report = { files: files.length, seen: 0, new: 0, duplicates: 0, errors: [] as Array<{ file: string; error: string }> };

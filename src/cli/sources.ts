@@ -8,7 +8,6 @@ import { resolveUrl } from '../sources/util.ts';
 import { flag, positionals } from './args.ts';
 import type { CliContext } from './context.ts';
 import { CliError } from './context.ts';
-import { createCliIngestor } from './ingestor.ts';
 
 function validUrl(input: string): string {
   const url = resolveUrl(input);
@@ -100,7 +99,7 @@ export async function sourcesCommand(ctx: CliContext, args: string[]): Promise<n
 }
 
 export async function pollSourcesCommand(ctx: CliContext): Promise<number> {
-  const poller = createSourcePoller({ db: ctx.db().db, config: ctx.config, ingestor: await createCliIngestor(ctx), logger: ctx.logger });
+  const poller = createSourcePoller({ db: ctx.db().db, config: ctx.config, ingestor: await (await ctx.pipeline()).ingestor(), logger: ctx.logger });
   const report = await poller.pollDue({ force: true });
   ctx.stdout(JSON.stringify(report));
   return report.failed.length > 0 ? 1 : 0;

@@ -6,8 +6,8 @@
 import type { DbHandle } from '../db/client.ts';
 import type { ChatService } from '../subscriptions/chats.ts';
 import { createOutbox, type Outbox, type QueueHead } from './outbox.ts';
+import { repeatTurns } from './turns.ts';
 import { chooseNext, createWake, orderHeads, type Choice } from './queue-order.ts';
-import { storageFault } from '../db/faults.ts';
 import { createLeaseGate, HEARTBEAT_MS, type LeaseState, type SenderLease } from './lease.ts';
 import { createOutcomes, type OutcomeDeps, type SenderLogger, type TelegramSendApi } from './outcomes.ts';
 import { createPacer } from './pacer.ts';
@@ -64,10 +64,6 @@ export interface Sender {
 /** Distinct chats considered per look at the queue: enough that channels and topics queued late are seen early. */
 const HEADS_PER_REFILL = 1024;
 const REFILL_EVERY_MS = 1000;
-/** After a failed turn the loop waits 1 s, then 2, 4… up to 30 s; a CLI drain gives up after a few. */
-const FAULT_BACKOFF_MS = 1000;
-const FAULT_BACKOFF_MAX_MS = 30_000;
-const MAX_DRAIN_FAULTS = 3;
 const PRUNE_EVERY_MS = 30_000;
 const DEFAULT_WAIT_UP_TO_MS = 60_000;
 
@@ -250,21 +246,10 @@ export function createSender(deps: SenderDeps): Sender {
     prepare();
     // Rows may have been queued since the last look (by this process or another one).
     dirty = true;
-    let faults = 0;
-    for (;;) {
-      try {
-        if ((await turn(mode, waitUpToMs)) === 'stop') break;
-        faults = 0;
-      } catch (error) {
-        // The database refused a read or write (full, locked too long, read-only): the rows stay where
-        // they are, so the loop waits and looks again rather than dying with messages still queued.
-        faults++;
-        logger.error({ err: error, storageFault: storageFault(error), faults }, 'sender turn failed; retrying');
-        if (mode === 'drain' && faults >= MAX_DRAIN_FAULTS) throw error;
-        dirty = true;
-        await Promise.race([wake.wait(), sleep(Math.min(FAULT_BACKOFF_MAX_MS, FAULT_BACKOFF_MS * 2 ** (faults - 1)))]);
-      }
-    }
+    await repeatTurns(() => turn(mode, waitUpToMs), {
+      drain: mode === 'drain', logger, sleep, woken: () => wake.wait(),
+      afterFault: () => void (dirty = true),
+    });
     await Promise.all(inFlight.values());
   }
 

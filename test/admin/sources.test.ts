@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSourceRepository } from '../../src/sources/repository.ts';
 import type { TestBot } from '../helpers/app.ts';
-import { startServer, type TestServer } from '../sources/http-server.ts';
+import { servePages, startServer, type Page, type TestServer } from '../sources/http-server.ts';
 import { ADMIN, asAdmin, lastAnswer, useTestBots } from './helpers.ts';
 
 const start = useTestBots();
@@ -11,7 +11,7 @@ const RSS = (title: string, items: number) => `<?xml version="1.0" encoding="UTF
 ${Array.from({ length: items }, (_, i) => `<item><title>Story ${i}</title><link>https://example.org/${i}</link><description>Text ${i}</description></item>`).join('\n')}
 </channel></rss>`;
 
-const PAGES: Record<string, { type: string; body: string }> = {
+const PAGES: Record<string, Page> = {
   '/feed.xml': { type: 'application/rss+xml', body: RSS('Local Wire', 2) },
   '/linked.xml': { type: 'application/rss+xml', body: RSS('Linked Wire', 3) },
   '/front.html': {
@@ -25,13 +25,7 @@ let server: TestServer;
 let hits: string[];
 beforeEach(async () => {
   hits = [];
-  server = await startServer((req, res) => {
-    hits.push(req.url ?? '');
-    const page = PAGES[req.url ?? ''];
-    res.statusCode = page ? 200 : 404;
-    res.setHeader('content-type', page?.type ?? 'text/plain');
-    res.end(page?.body ?? 'not found');
-  });
+  server = await startServer(servePages(PAGES, hits));
 });
 afterEach(() => server.close());
 

@@ -25,21 +25,26 @@ describe('crash and resume', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('loses nothing and repeats at most the sends in flight when the sender is killed with SIGKILL', async () => {
+  /** 300 digest parts for 100 chats in a fresh database file, closed for the sender processes to open. */
+  const queuedDatabase = async () => {
     dir = mkdtempSync(join(tmpdir(), 'briefings-crash-'));
     const dbPath = join(dir, 'crash.db');
     // Per-chat limits as on Telegram; a high global limit so the run takes seconds, not minutes.
     tg = await createFakeTelegram({ globalRatePerSecond: 1000 });
-    handle = openDatabase(dbPath);
-    insertChats(handle, CHATS);
+    const setup = openDatabase(dbPath);
+    insertChats(setup, CHATS);
     const queued = CHATS.flatMap((chatId) => PARTS.map((part) => digestPart(chatId, part)));
-    expect(createOutbox(handle).enqueue(queued)).toBe(300);
-    handle.close();
-    handle = undefined;
+    expect(createOutbox(setup).enqueue(queued)).toBe(300);
+    setup.close();
+    return { dbPath, queued, telegram: tg };
+  };
+
+  it('loses nothing and repeats at most the sends in flight when the sender is killed with SIGKILL', async () => {
+    const { dbPath, queued, telegram } = await queuedDatabase();
 
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'test/delivery/crash-child.ts', dbPath, tg.apiRoot, tg.token, '100', String(CONCURRENCY)],
+      ['--import', 'tsx', 'test/delivery/crash-child.ts', dbPath, telegram.apiRoot, telegram.token, '100', String(CONCURRENCY)],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let childOutput = '';
@@ -47,12 +52,12 @@ describe('crash and resume', () => {
     child.stderr.on('data', (chunk: Buffer) => (childOutput += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     // Killed as the double records a send, before its answer can reach the child: that one is in flight.
-    await tg.waitForCalls('sendMessage', 120, 20_000).catch((error: unknown) => {
+    await telegram.waitForCalls('sendMessage', 120, 20_000).catch((error: unknown) => {
       throw new Error(`${String(error)}\nchild output: ${childOutput}`);
     });
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    const sentBeforeKill = tg.sentMessages().length;
+    const sentBeforeKill = telegram.sentMessages().length;
     expect(sentBeforeKill).toBeGreaterThanOrEqual(120);
     expect(sentBeforeKill).toBeLessThan(300);
 
@@ -62,12 +67,12 @@ describe('crash and resume', () => {
     // Composing the same digests again after the restart queues nothing new.
     expect(createOutbox(handle).enqueue(queued)).toBe(0);
 
-    const { sender } = senderFor(handle, tg, { sendRate: 100, concurrency: CONCURRENCY });
+    const { sender } = senderFor(handle, telegram, { sendRate: 100, concurrency: CONCURRENCY });
     const report = await sender.runUntilIdle();
     expect(report.pending).toBe(0);
 
     const received = new Map<number, number[]>();
-    for (const message of tg.sentMessages()) {
+    for (const message of telegram.sentMessages()) {
       const part = Number(/part (\d+)$/.exec(message.plain_text)?.[1]);
       received.set(message.chat_id, [...(received.get(message.chat_id) ?? []), part]);
     }
@@ -77,32 +82,24 @@ describe('crash and resume', () => {
       // A repeated part comes straight after itself: order is kept even across the crash.
       expect(parts).toEqual([...parts].sort((a, b) => a - b));
     }
-    const duplicates = tg.sentMessages().length - queued.length;
+    const duplicates = telegram.sentMessages().length - queued.length;
     expect(duplicates).toBeGreaterThanOrEqual(0);
     expect(duplicates).toBeLessThanOrEqual(inFlightAtKill);
     expect(sender.outbox.stats().byStatus).toEqual({ pending: 0, sending: 0, sent: 300, failed: 0 });
-    expect(tg.violations).toEqual([]);
+    expect(telegram.violations).toEqual([]);
   }, 40_000);
 
   it('has one of two sender processes send, and after kill -9 of both loses nothing and repeats at most that one’s sends in flight', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'briefings-crash-'));
-    const dbPath = join(dir, 'crash.db');
-    tg = await createFakeTelegram({ globalRatePerSecond: 1000 });
-    handle = openDatabase(dbPath);
-    insertChats(handle, CHATS);
-    const queued = CHATS.flatMap((chatId) => PARTS.map((part) => digestPart(chatId, part)));
-    createOutbox(handle).enqueue(queued);
-    handle.close();
-    handle = undefined;
+    const { dbPath, queued, telegram } = await queuedDatabase();
 
-    const start = () => spawn(process.execPath, ['--import', 'tsx', 'test/delivery/crash-child.ts', dbPath, (tg as FakeTelegram).apiRoot, (tg as FakeTelegram).token, '100', String(CONCURRENCY), '1500'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const start = () => spawn(process.execPath, ['--import', 'tsx', 'test/delivery/crash-child.ts', dbPath, telegram.apiRoot, telegram.token, '100', String(CONCURRENCY), '1500'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const children = [start(), start()];
     const exits = children.map((c) => new Promise<void>((resolve) => c.on('exit', () => resolve())));
-    await tg.waitForCalls('sendMessage', 120, 20_000);
+    await telegram.waitForCalls('sendMessage', 120, 20_000);
     for (const c of children) c.kill('SIGKILL');
     await Promise.all(exits);
     // Two processes sending at once would have met the per-chat limits.
-    expect(tg.tooManyRequests).toBe(0);
+    expect(telegram.tooManyRequests).toBe(0);
 
     handle = openDatabase(dbPath);
     const inFlightAtKill = handle.sqlite.prepare(`SELECT COUNT(*) FROM outbox WHERE status = 'sending'`).pluck().get() as number;
@@ -113,11 +110,11 @@ describe('crash and resume', () => {
     while (!lease.acquire()) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(Date.now() - killedAt).toBeLessThan(3000);
     lease.release();
-    const { sender } = senderFor(handle, tg, { sendRate: 100, concurrency: CONCURRENCY, lease: createSenderLease(handle, { ttlMs: 1500 }) });
+    const { sender } = senderFor(handle, telegram, { sendRate: 100, concurrency: CONCURRENCY, lease: createSenderLease(handle, { ttlMs: 1500 }) });
     expect((await sender.runUntilIdle()).pending).toBe(0);
-    const delivered = new Set(tg.sentMessages().map((m) => `${m.chat_id}:${m.plain_text}`));
+    const delivered = new Set(telegram.sentMessages().map((m) => `${m.chat_id}:${m.plain_text}`));
     expect(delivered.size).toBe(queued.length);
-    expect(tg.sentMessages().length - queued.length).toBeLessThanOrEqual(inFlightAtKill);
-    expect(tg.violations).toEqual([]);
+    expect(telegram.sentMessages().length - queued.length).toBeLessThanOrEqual(inFlightAtKill);
+    expect(telegram.violations).toEqual([]);
   }, 40_000);
 });

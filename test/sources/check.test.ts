@@ -5,7 +5,7 @@ import { checkSource, SOURCE_CHECK_PROBLEMS, sourceCheckMessage, type SourceChec
 import { createFetcher, type FetcherDeps } from '../../src/sources/fetcher.ts';
 import { checkSourceUrl, type LookupFn } from '../../src/sources/url-safety.ts';
 import { ADMIN, asAdmin, useTestBots } from '../admin/helpers.ts';
-import { startServer, type TestServer } from './http-server.ts';
+import { servePages, startServer, type Page, type TestServer } from './http-server.ts';
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>  Local
@@ -14,7 +14,7 @@ const RSS = `<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Two</title><link>https://example.org/2</link><description>Text two</description></item>
 </channel></rss>`;
 
-const PAGES: Record<string, { status?: number; type: string; body: string; location?: string }> = {
+const PAGES: Record<string, Page> = {
   '/feed.xml': { type: 'application/rss+xml', body: RSS },
   '/moved.xml': { status: 301, type: 'text/plain', body: '', location: '/feed.xml' },
   '/front.html': { type: 'text/html', body: '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>Hi</body></html>' },
@@ -26,14 +26,10 @@ let server: TestServer;
 let hits: string[];
 beforeEach(async () => {
   hits = [];
+  const site = servePages(PAGES, hits);
   server = await startServer((req, res) => {
-    hits.push(req.url ?? '');
-    if (req.url === '/stall') return; // never answers: the timeout has to end it
-    const page = PAGES[req.url ?? ''];
-    res.statusCode = page?.status ?? (page ? 200 : 404);
-    if (page?.location) res.setHeader('location', page.location);
-    res.setHeader('content-type', page?.type ?? 'text/plain');
-    res.end(page?.body ?? 'not found');
+    if (req.url === '/stall') return void hits.push(req.url); // never answers: the timeout has to end it
+    site(req, res);
   });
 });
 afterEach(() => server.close());

@@ -31,6 +31,25 @@ export async function startServer(
   };
 }
 
+export interface Page {
+  status?: number;
+  type: string;
+  body: string;
+  location?: string;
+}
+
+/** Serves a fixed site by path (404 for the rest), noting each path asked for in `hits`. */
+export function servePages(pages: Record<string, Page>, hits: string[]): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    hits.push(req.url ?? '');
+    const page = pages[req.url ?? ''];
+    res.statusCode = page?.status ?? (page ? 200 : 404);
+    if (page?.location) res.setHeader('location', page.location);
+    res.setHeader('content-type', page?.type ?? 'text/plain');
+    res.end(page?.body ?? 'not found');
+  };
+}
+
 /** The FetchError a fetch ends in; anything else (or success) fails the test. */
 export async function fetchError(promise: Promise<unknown>): Promise<FetchError> {
   try {
